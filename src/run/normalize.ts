@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { asRecord, readEvent } from './event-facts';
+import type { Run, RunEvent, TokenCount } from './model';
+import {
+  documentedRunSchema,
+  elizaRunSchema,
+  envelopeSchema,
+  type DocumentedRunPayload,
+  type ElizaRunPayload,
+  type RawEvent,
+} from './run-schemas';
+
+/** The response is not a run in any shape the viewer knows. `message` says what was wrong. */
+export class InvalidRunError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidRunError';
+  }
+}
+
+/** Unwraps `{ success: true, data }`; returns anything else as it is. */
+export function unwrapEnvelope(json: unknown): unknown {
+  const envelope = envelopeSchema.safeParse(json);
+  return envelope.success ? envelope.data.data : json;
+}
+
+/**
+ * Accepts the real 1.7.x shape (with or without the `{ success, data }` envelope) and the
+ * documented shape, and returns one Run. Throws InvalidRunError, and nothing else, otherwise.
+ */
+export function normalizeRun(json: unknown, agentId: string | null = null): Run {
+  const body = unwrapEnvelope(json);
+  const record = asRecord(body);
+  if (!record) throw new InvalidRunError(`Expected a run object but got ${describe(body)}.`);
+  if (record.success === false) throw new InvalidRunError('The response is an error, not a run.');
+
+  if ('summary' in record) {
+    const parsed = elizaRunSchema.safeParse(record);
+    if (!parsed.success) throw new InvalidRunError(issuesText(parsed.error));
+    return fromEliza(parsed.data, agentId);
+  }
+  const parsed = documentedRunSchema.safeParse(record);
+  if (!parsed.success) throw new InvalidRunError(issuesText(parsed.error));
+  return fromDocumented(parsed.data, agentId);
+}
+
+function fromEliza({ summary, events }: ElizaRunPayload, agentId: string | null): Run {
+  const ordered = readEvents(events);
+  return {
+    shape: 'elizaos',
+    runId: summary.runId,
+    agentId,
+    roomId: summary.roomId ?? null,
+    messageId: summary.messageId ?? null,
+    entityId: summary.entityId ?? null,
+    serverStatus: summary.status,
+    startedAt: summary.startedAt ?? phaseTime(ordered, 'started') ?? ordered[0]?.timestamp ?? null,
+    endedAt: summary.endedAt ?? phaseTime(ordered, 'ended'),
+    serverDurationMs: summary.durationMs ?? null,
+    events: ordered,
+    reportedTokens: null,
+    reportedErrors: [],
+  };
+}
+
+function fromDocumented(payload: DocumentedRunPayload, agentId: string | null): Run {
+  const ordered = readEvents(payload.events);
+  const tokens = payload.tokensUsed;
+  let reportedTokens: TokenCount | null = null;
+  if (tokens && (tokens.promptTokens !== undefined || tokens.completionTokens !== undefined || tokens.totalTokens !== undefined)) {
+    const prompt = tokens.promptTokens ?? 0;
+    const completion = tokens.completionTokens ?? 0;
+    reportedTokens = { prompt, completion, total: tokens.totalTokens ?? prompt + completion };
+  }
+  return {
+    shape: 'documented',
+    runId: payload.runId,
+    agentId: payload.agentId ?? agentId,
+    roomId: payload.roomId ?? null,
+    messageId: null,
+    entityId: null,
+    serverStatus: payload.status,
+    startedAt: payload.startTime ?? ordered[0]?.timestamp ?? null,
+    endedAt: payload.endTime ?? null,
+    serverDurationMs: null,
+    events: ordered,
+    reportedTokens,
+    reportedErrors: (payload.errors ?? []).map((error) => (typeof error === 'string' ? error : JSON.stringify(error))),
+  };
+}
+
+/** Time order, stable; an event without a timestamp stays after the event it followed. */
+function readEvents(raw: RawEvent[]): RunEvent[] {
+  let lastSeen = -Infinity;
+  const keyed = raw.map((event, index) => {
+    const read = readEvent(event, index);
+    if (read.timestamp !== null) lastSeen = read.timestamp;
+    return { read, sortKey: read.timestamp ?? lastSeen, index };
+  });
+  keyed.sort((a, b) => a.sortKey - b.sortKey || a.index - b.index);
+  return keyed.map((entry) => entry.read);
+}
+
+function phaseTime(events: RunEvent[], phase: 'started' | 'ended'): number | null {
+  const match = events.find((event) => event.kind === 'run' && event.phase === phase);
+  return match?.timestamp ?? null;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+function issuesText(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'response'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,24 @@
+import type { Run } from './model';
+
+export interface RunError {
+  message: string;
+  /** The failed event, when the error belongs to one. */
+  eventId: string | null;
+  /** Where the viewer found it, in words a user understands. */
+  source: string;
+}
+
+/** Every error the run carries: the documented `errors` array, RUN_ENDED.data.error, failed events. */
+export function collectErrors(run: Run): RunError[] {
+  const errors: RunError[] = run.reportedErrors.map((message) => ({ message, eventId: null, source: 'errors reported by the server' }));
+  for (const event of run.events) {
+    if (!event.failed) continue;
+    const subject = event.name ?? event.type;
+    errors.push({
+      message: event.error ?? `${subject} failed`,
+      eventId: event.id,
+      source: event.name ? `${event.name} (${event.type})` : `${event.type} event`,
+    });
+  }
+  return errors;
+}

@@ -1,0 +1,86 @@
+import { summarizeEvent } from './event-summary';
+import type { Run, RunEvent } from './model';
+
+export interface TimelineRow {
+  event: RunEvent;
+  /** 1 for events nested under an action (model calls with `actionContext`, the action's end). */
+  depth: 0 | 1;
+  /** Milliseconds from the run start. */
+  offsetMs: number | null;
+  /** Actions: start to completion. Model calls: `executionTime`. */
+  durationMs: number | null;
+  summary: string;
+  /** The action row this row is nested under. */
+  parentId: string | null;
+  /** How many rows are nested under this one. */
+  childCount: number;
+}
+
+/**
+ * The timeline as a flat list, one row per event, in time order, with the events of an action
+ * placed right after its ACTION_STARTED row (as Jaeger nests child spans). A pure function of the
+ * run, so the list can be virtualised and expansion kept by event id.
+ */
+export function buildTimelineRows(run: Run): TimelineRow[] {
+  const start = run.startedAt ?? run.events.find((event) => event.timestamp !== null)?.timestamp ?? null;
+  const actionStarts = new Map<string, RunEvent>();
+  const actionEnds = new Map<string, RunEvent>();
+  for (const event of run.events) {
+    if (event.kind !== 'action' || !event.actionId) continue;
+    if (event.phase === 'started' && !actionStarts.has(event.actionId)) actionStarts.set(event.actionId, event);
+    if (event.phase === 'ended') actionEnds.set(event.actionId, event);
+  }
+
+  const children = new Map<string, RunEvent[]>();
+  const topLevel: RunEvent[] = [];
+  for (const event of run.events) {
+    const parent = parentOf(event, actionStarts);
+    if (parent) {
+      const list = children.get(parent.id) ?? [];
+      list.push(event);
+      children.set(parent.id, list);
+    } else {
+      topLevel.push(event);
+    }
+  }
+
+  const row = (event: RunEvent, depth: 0 | 1, parentId: string | null): TimelineRow => {
+    const durationMs = eventDuration(event, actionEnds);
+    return {
+      event,
+      depth,
+      offsetMs: start !== null && event.timestamp !== null ? event.timestamp - start : null,
+      durationMs,
+      summary: summarizeEvent(event, durationMs),
+      parentId,
+      childCount: children.get(event.id)?.length ?? 0,
+    };
+  };
+
+  const rows: TimelineRow[] = [];
+  for (const event of topLevel) {
+    rows.push(row(event, 0, null));
+    for (const child of children.get(event.id) ?? []) rows.push(row(child, 1, event.id));
+  }
+  return rows;
+}
+
+function parentOf(event: RunEvent, actionStarts: Map<string, RunEvent>): RunEvent | null {
+  if (event.parentActionId) return actionStarts.get(event.parentActionId) ?? null;
+  if (event.kind === 'action' && event.phase === 'ended' && event.actionId) {
+    const start = actionStarts.get(event.actionId);
+    return start && start !== event ? start : null;
+  }
+  return null;
+}
+
+function eventDuration(event: RunEvent, actionEnds: Map<string, RunEvent>): number | null {
+  if (event.model) return event.model.executionTimeMs;
+  if (event.kind === 'action' && event.phase === 'started' && event.actionId) {
+    const end = actionEnds.get(event.actionId);
+    if (end?.timestamp != null && event.timestamp !== null) return end.timestamp - event.timestamp;
+    return null;
+  }
+  const durationMs = event.data.durationMs;
+  return typeof durationMs === 'number' && Number.isFinite(durationMs) ? durationMs : null;
+}
