@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import { ApiError, type ApiErrorKind } from './api-error';
+import { errorBodySchema } from './schemas';
+
+// The only place that talks HTTP. It returns parsed bodies or throws a typed ApiError; it never
+// shows anything or redirects.
+
+export interface ApiResponse {
+  url: string;
+  /** The body exactly as received. */
+  text: string;
+  json: unknown;
+}
+
+export async function fetchJson(path: string, init: { signal?: AbortSignal } = {}): Promise<ApiResponse> {
+  const url = path;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json' }, signal: init.signal });
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new ApiError('unreachable', `Could not reach the viewer's server at ${location.origin}. Is it still running?`, { url });
+  }
+
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw new ApiError('unreachable', `The connection to ${location.origin} broke while the response was downloading.`, { url, status: response.status });
+  }
+  if (!response.ok) throw errorFromResponse(response, text, url);
+
+  try {
+    return { url, text, json: JSON.parse(text) };
+  } catch {
+    const what = text.trim() === '' ? 'an empty body' : text.trimStart().startsWith('<') ? 'HTML' : 'text that is not valid JSON';
+    throw new ApiError('invalid-response', `The server answered with ${what} instead of JSON.`, { url, status: response.status, rawBody: text });
+  }
+}
+
+/** Validates a response body against a schema; a mismatch is an invalid-response ApiError. */
+export function parseBody<T>(schema: z.ZodType<T>, response: ApiResponse): T {
+  const parsed = schema.safeParse(response.json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue.path.length ? issue.path.join('.') : 'the response';
+  throw new ApiError('invalid-response', `The response is not in the expected format (${where}: ${issue.message}).`, {
+    url: response.url,
+    rawBody: response.text,
+  });
+}
+
+function errorFromResponse(response: Response, text: string, url: string): ApiError {
+  const status = response.status;
+  const { code, message } = readErrorBody(text);
+  const details = { status, url, code, rawBody: text };
+  const said = message ? `: ${message}` : '';
+  if (status === 401 || status === 403) return new ApiError('unauthorized', `The elizaOS server refused the request (${status}${said}).`, details);
+  if (status === 404) return new ApiError('not-found', message ?? 'Not found.', details);
+  if (status === 429) {
+    const retryAfterMs = retryAfter(response.headers.get('Retry-After'));
+    return new ApiError('rate-limited', `The elizaOS server is rate limiting requests${said}.`, { ...details, retryAfterMs });
+  }
+  if (code === 'UPSTREAM_UNREACHABLE' || code === 'UPSTREAM_TIMEOUT') return new ApiError('unreachable', message ?? 'The elizaOS server could not be reached.', details);
+  const kind: ApiErrorKind = status >= 400 && status < 500 ? 'bad-request' : 'server';
+  return new ApiError(kind, `The server answered ${status}${said}.`, details);
+}
+
+function readErrorBody(text: string): { code?: string; message?: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  const parsed = errorBodySchema.safeParse(json);
+  if (!parsed.success) return {};
+  const body = parsed.data;
+  const error = body.error;
+  if (typeof error === 'string') return { code: error, message: typeof body.message === 'string' ? body.message : error };
+  return { code: error.code === undefined ? undefined : String(error.code), message: error.message };
+}
+
+/** `Retry-After` in seconds or as an HTTP date. */
+export function retryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,72 @@
+import { queryOptions } from '@tanstack/react-query';
+import { normalizeRun, InvalidRunError } from '../run/normalize';
+import type { Run } from '../run/model';
+import { deriveStatus, hasNoEvents } from '../run/status';
+import { ApiError, isApiError } from './api-error';
+import { fetchJson, parseBody } from './client';
+import { agentsResponseSchema, runsListResponseSchema } from './schemas';
+
+// Query option factories: the one place that knows query keys and cache policy.
+
+const POLL_MS = 2000;
+
+function segment(id: string): string {
+  return encodeURIComponent(id);
+}
+
+/** Retry what may pass (a broken connection, a 5xx), never what will not (404, 401, bad data). */
+function retryTransient(failureCount: number, error: unknown): boolean {
+  return isApiError(error) && (error.kind === 'unreachable' || error.kind === 'server') && failureCount < 2;
+}
+
+export function agentsQueryOptions() {
+  return queryOptions({
+    queryKey: ['agents'],
+    queryFn: async ({ signal }) => parseBody(agentsResponseSchema, await fetchJson('/api/agents', { signal })).data.agents,
+    retry: retryTransient,
+  });
+}
+
+export function runsQueryOptions(agentId: string, limit = 20) {
+  return queryOptions({
+    queryKey: ['runs', agentId, { limit }],
+    queryFn: async ({ signal }) => {
+      const path = `/api/agents/${segment(agentId)}/runs?limit=${limit}`;
+      return parseBody(runsListResponseSchema, await fetchJson(path, { signal })).data;
+    },
+    retry: retryTransient,
+  });
+}
+
+export interface LoadedRun {
+  run: Run;
+  /** Size of the response body in characters. */
+  size: number;
+}
+
+export async function fetchRun(agentId: string, runId: string, roomId: string | null, signal?: AbortSignal): Promise<LoadedRun> {
+  const query = roomId ? `?roomId=${encodeURIComponent(roomId)}` : '';
+  const response = await fetchJson(`/api/agents/${segment(agentId)}/runs/${segment(runId)}${query}`, { signal });
+  try {
+    return { run: normalizeRun(response.json, agentId), size: response.text.length };
+  } catch (error) {
+    if (!(error instanceof InvalidRunError)) throw error;
+    throw new ApiError('invalid-response', `The response is not a run: ${error.message}`, { url: response.url, rawBody: response.text });
+  }
+}
+
+function isFinished(data: LoadedRun | undefined): boolean {
+  if (!data) return false;
+  return hasNoEvents(data.run) || deriveStatus(data.run).tone !== 'running';
+}
+
+export function runQueryOptions(agentId: string, runId: string, roomId: string | null) {
+  return queryOptions({
+    queryKey: ['run', agentId, runId, { roomId }],
+    queryFn: ({ signal }) => fetchRun(agentId, runId, roomId, signal),
+    retry: retryTransient,
+    // A finished run never changes; a running one is polled until it ends.
+    staleTime: (query) => (isFinished(query.state.data) ? Infinity : 0),
+    refetchInterval: (query) => (query.state.data && !isFinished(query.state.data) ? POLL_MS : false),
+  });
+}

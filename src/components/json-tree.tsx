@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { CopyButton } from './ui/copy-button';
+
+// A collapsible JSON tree that renders only what is open: children exist in the DOM only once
+// their parent is expanded, big arrays and objects open a page at a time, and long strings are
+// folded. Values are rendered as text, never as HTML.
+
+const PAGE = 100;
+const FOLD_LINES = 6;
+const FOLD_CHARS = 1200;
+
+export function JsonTree({ value, label }: { value: unknown; label: string }) {
+  return (
+    <div className="rounded border border-border bg-subtle p-2 font-mono text-xs">
+      <div className="mb-1 flex justify-end">
+        <CopyButton text={() => safeStringify(value)} label={`Copy ${label} as JSON`} />
+      </div>
+      <JsonNode name={null} value={value} depth={0} />
+    </div>
+  );
+}
+
+function JsonNode({ name, value, depth }: { name: string | null; value: unknown; depth: number }) {
+  const [open, setOpen] = useState(depth < 1);
+  const [shown, setShown] = useState(PAGE);
+  const key = name === null ? null : <span className="text-[var(--kind-action)]">{name}: </span>;
+
+  if (value === null || typeof value !== 'object') {
+    return (
+      <div className="py-0.5 pl-4">
+        {key}
+        <Primitive value={value} />
+      </div>
+    );
+  }
+
+  const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+  const [openBracket, closeBracket] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  const count = `${entries.length} ${Array.isArray(value) ? 'items' : 'keys'}`;
+  return (
+    <div className="pl-4">
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        className="-ml-4 rounded py-0.5 text-left hover:bg-card focus-visible:outline-2 focus-visible:outline-accent"
+      >
+        <span aria-hidden="true" className="inline-block w-4 text-muted">{open ? '▾' : '▸'}</span>
+        {key}
+        <span className="text-muted">
+          {openBracket}
+          {open ? '' : ` ${count} ${closeBracket}`}
+        </span>
+      </button>
+      {open && (
+        <>
+          {entries.slice(0, shown).map(([childName, child]) => (
+            <JsonNode key={childName} name={childName} value={child} depth={depth + 1} />
+          ))}
+          {entries.length > shown && (
+            <button type="button" className="ml-4 text-accent underline" onClick={() => setShown(shown + PAGE)}>
+              Show {Math.min(PAGE, entries.length - shown)} more of {entries.length - shown} remaining
+            </button>
+          )}
+          <div className="text-muted">{closeBracket}</div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Primitive({ value }: { value: unknown }) {
+  if (typeof value === 'string') return <FoldedString value={value} />;
+  const color = typeof value === 'number' ? 'var(--kind-model)' : 'var(--kind-embedding)';
+  return <span style={{ color }}>{value === undefined ? 'undefined' : String(value)}</span>;
+}
+
+/** Keeps line breaks; folds after a few lines or a kilobyte or so, with "show more". */
+function FoldedString({ value }: { value: string }) {
+  const [expanded, setExpanded] = useState(false);
+  const lines = value.split('\n', FOLD_LINES + 1);
+  const foldable = lines.length > FOLD_LINES || value.length > FOLD_CHARS;
+  const visible = expanded || !foldable ? value : lines.slice(0, FOLD_LINES).join('\n').slice(0, FOLD_CHARS);
+  return (
+    <span className="whitespace-pre-wrap break-words text-[var(--kind-evaluator)]">
+      &quot;{visible}
+      {!expanded && foldable && '…'}&quot;
+      {foldable && (
+        <button type="button" className="ml-2 font-sans text-accent underline" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'show less' : `show more (${value.length.toLocaleString('en')} characters)`}
+        </button>
+      )}
+    </span>
+  );
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,30 @@
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ModelCallTokens } from '../run/token-usage';
+
+const SERIES = {
+  prompt: { label: 'Prompt tokens', color: 'var(--chart-prompt)' },
+  completion: { label: 'Completion tokens', color: 'var(--chart-completion)' },
+  cumulative: { label: 'Cumulative total', color: 'var(--chart-cumulative)' },
+} as const;
+
+/** One stacked bar (prompt / completion) per model call, in order, and the cumulative total as a line. */
+export function TokenChart({ calls }: { calls: ModelCallTokens[] }) {
+  const data = calls.map((call) => ({ ...call, name: `#${call.callNumber} ${call.modelType}` }));
+  return (
+    <div className="h-64 w-full" role="img" aria-label={`Chart of tokens for ${calls.length} model calls; the table below has the same numbers.`}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+          <XAxis dataKey="name" tick={{ fontSize: 11, fill: 'var(--muted)' }} />
+          <YAxis yAxisId="calls" tick={{ fontSize: 11, fill: 'var(--muted)' }} />
+          <YAxis yAxisId="cumulative" orientation="right" tick={{ fontSize: 11, fill: 'var(--muted)' }} />
+          <Tooltip contentStyle={{ background: 'var(--card)', borderColor: 'var(--border)' }} />
+          <Legend />
+          <Bar yAxisId="calls" dataKey="prompt" stackId="tokens" name={SERIES.prompt.label} fill={SERIES.prompt.color} isAnimationActive={false} />
+          <Bar yAxisId="calls" dataKey="completion" stackId="tokens" name={SERIES.completion.label} fill={SERIES.completion.color} isAnimationActive={false} />
+          <Line yAxisId="cumulative" dataKey="cumulative" name={SERIES.cumulative.label} stroke={SERIES.cumulative.color} dot={false} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

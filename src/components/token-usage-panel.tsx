@@ -1,0 +1,100 @@
+import { lazy, Suspense } from 'react';
+import { formatCost, formatNumber } from '../lib/format';
+import type { TokenGroup, TokenUsage } from '../run/token-usage';
+import { Skeleton } from './ui/skeleton';
+import { Card, CardTitle } from './ui/card';
+
+// The chart is the heaviest code on the page, so it loads on its own.
+const TokenChart = lazy(() => import('./token-chart').then((module) => ({ default: module.TokenChart })));
+
+export function TokenUsagePanel({ usage }: { usage: TokenUsage }) {
+  return (
+    <Card aria-labelledby="token-usage-title">
+      <CardTitle id="token-usage-title">Token usage</CardTitle>
+      {usage.calls.length === 0 ? (
+        <p className="text-sm text-muted">
+          {usage.totals
+            ? `The server reported ${formatNumber(usage.totals.total)} tokens for the run, but none per model call.`
+            : 'This run reports no token counts. (Stock elizaOS 1.7 does not record them.)'}
+        </p>
+      ) : (
+        <>
+          <Suspense fallback={<Skeleton className="h-64 w-full" />}>
+            <TokenChart calls={usage.calls} />
+          </Suspense>
+          <div className="mt-4 grid gap-4 sm:grid-cols-2">
+            <GroupTable caption="By model type" groups={usage.byModelType} />
+            <GroupTable caption="By provider" groups={usage.byProvider} />
+          </div>
+          {usage.cost !== null && <p className="mt-2 text-sm">Reported cost: {formatCost(usage.cost)}</p>}
+          <CallsTable usage={usage} />
+        </>
+      )}
+    </Card>
+  );
+}
+
+function GroupTable({ caption, groups }: { caption: string; groups: TokenGroup[] }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-muted">{caption}</caption>
+      <thead>
+        <tr className="text-xs text-muted">
+          <th scope="col" className="font-normal">Name</th>
+          <th scope="col" className="text-right font-normal">Calls</th>
+          <th scope="col" className="text-right font-normal">Prompt</th>
+          <th scope="col" className="text-right font-normal">Completion</th>
+          <th scope="col" className="text-right font-normal">Total</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((group) => (
+          <tr key={group.key} className="border-t border-border">
+            <th scope="row" className="font-mono text-xs font-normal">{group.key}</th>
+            <td className="text-right">{formatNumber(group.calls)}</td>
+            <td className="text-right">{formatNumber(group.prompt)}</td>
+            <td className="text-right">{formatNumber(group.completion)}</td>
+            <td className="text-right">{formatNumber(group.total)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The chart's text alternative: every call with its numbers. */
+function CallsTable({ usage }: { usage: TokenUsage }) {
+  return (
+    <details className="mt-4">
+      <summary className="cursor-pointer text-sm text-accent">Tokens per model call (table)</summary>
+      <table className="mt-2 w-full text-left text-sm">
+        <caption className="sr-only">Tokens per model call</caption>
+        <thead>
+          <tr className="text-xs text-muted">
+            <th scope="col" className="font-normal">Call</th>
+            <th scope="col" className="font-normal">Model</th>
+            <th scope="col" className="text-right font-normal">Prompt</th>
+            <th scope="col" className="text-right font-normal">Completion</th>
+            <th scope="col" className="text-right font-normal">Cumulative</th>
+          </tr>
+        </thead>
+        <tbody>
+          {usage.calls.map((call) => (
+            <tr key={call.eventId} className="border-t border-border">
+              <th scope="row" className="font-normal">
+                <a className="underline" href={`#event-${call.eventId}`}>#{call.callNumber}</a>
+              </th>
+              <td className="font-mono text-xs">
+                {call.modelType} · {call.provider}
+                {call.estimated && ' (estimated)'}
+              </td>
+              <td className="text-right">{formatNumber(call.prompt)}</td>
+              <td className="text-right">{formatNumber(call.completion)}</td>
+              <td className="text-right">{formatNumber(call.cumulative)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

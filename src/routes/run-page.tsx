@@ -1,0 +1,119 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { isApiError } from '../api/api-error';
+import { runQueryOptions } from '../api/queries';
+import { ErrorState, Problem } from '../components/error-state';
+import { RunSummary } from '../components/run-summary';
+import { Timeline } from '../components/timeline';
+import { TokenUsagePanel } from '../components/token-usage-panel';
+import { Card, CardTitle } from '../components/ui/card';
+import { Skeleton } from '../components/ui/skeleton';
+import { useNow } from '../components/use-now';
+import { agentRunsPath, isValidId } from '../lib/links';
+import type { Run } from '../run/model';
+import { collectErrors } from '../run/run-errors';
+import { countRun, runDuration } from '../run/run-stats';
+import { deriveStatus, hasNoEvents } from '../run/status';
+import { buildTimelineRows } from '../run/timeline-rows';
+import { tokenUsage } from '../run/token-usage';
+
+export function RunPage() {
+  const { agentId, runId } = useParams();
+  const [searchParams] = useSearchParams();
+  const roomId = searchParams.get('roomId');
+  if (!isValidId(agentId) || !isValidId(runId) || (roomId !== null && !isValidId(roomId))) {
+    return (
+      <Problem title="This link is malformed">
+        <p>
+          A run link looks like <code>/agents/&lt;agentId&gt;/runs/&lt;runId&gt;?roomId=&lt;roomId&gt;</code>, with ids made of letters,
+          digits, <code>-</code> and <code>_</code>. This one has{' '}
+          {!isValidId(agentId) ? 'an invalid agent id' : !isValidId(runId) ? 'an invalid run id' : 'an invalid room id'}. Check that the
+          link was copied whole.
+        </p>
+      </Problem>
+    );
+  }
+  return <RunView agentId={agentId} runId={runId} roomId={roomId} />;
+}
+
+function RunView({ agentId, runId, roomId }: { agentId: string; runId: string; roomId: string | null }) {
+  const query = useQuery(runQueryOptions(agentId, runId, roomId));
+  const subject = `run ${runId} for agent ${agentId}`;
+
+  // Data first, then error, then loading: a failed refetch never hides a run already shown.
+  if (query.data) {
+    if (hasNoEvents(query.data.run)) {
+      return (
+        <Problem title="No events recorded for this run" onRetry={() => query.refetch()}>
+          <p>
+            The server knows no events for {subject}. The run id may be wrong, or{roomId ? '' : ' (without a roomId in the link)'} the
+            server may not have found an older run.{' '}
+          </p>
+          <p>
+            <Link className="text-accent underline" to={agentRunsPath(agentId)}>See this agent&apos;s runs</Link>
+          </p>
+        </Problem>
+      );
+    }
+    return (
+      <>
+        {query.isRefetchError && <RefetchWarning error={query.error} />}
+        <RunDetails run={query.data.run} />
+      </>
+    );
+  }
+  if (query.isError) {
+    const retry = isApiError(query.error) && query.error.kind === 'not-found' ? undefined : () => query.refetch();
+    return <ErrorState error={query.error} subject={subject} onRetry={retry} />;
+  }
+  return <RunSkeleton />;
+}
+
+function RunDetails({ run }: { run: Run }) {
+  const now = useNow();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const status = deriveStatus(run);
+  const counts = useMemo(() => countRun(run), [run]);
+  const errors = useMemo(() => collectErrors(run), [run]);
+  const rows = useMemo(() => buildTimelineRows(run), [run]);
+  const tokens = useMemo(() => tokenUsage(run), [run]);
+  const toggle = useCallback((eventId: string) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(eventId)) next.add(eventId);
+      return next;
+    });
+  }, []);
+
+  return (
+    <div className="space-y-4">
+      <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={runDuration(run, now)} now={now} />
+      <Card aria-labelledby="timeline-title">
+        <CardTitle id="timeline-title">Timeline</CardTitle>
+        <Timeline rows={rows} expanded={expanded} onToggle={toggle} />
+      </Card>
+      <TokenUsagePanel usage={tokens} />
+    </div>
+  );
+}
+
+function RefetchWarning({ error }: { error: unknown }) {
+  return (
+    <p role="status" className="mb-4 rounded border border-[var(--status-timeout)] p-2 text-sm">
+      Could not refresh this run ({error instanceof Error ? error.message : 'unknown error'}). Showing the last version received; it will retry.
+    </p>
+  );
+}
+
+function RunSkeleton() {
+  return (
+    <div className="space-y-4" aria-busy="true" aria-label="Loading run">
+      <p className="sr-only" role="status">Loading run…</p>
+      <Skeleton className="h-40 w-full" />
+      <Skeleton className="h-8 w-full" />
+      <Skeleton className="h-8 w-full" />
+      <Skeleton className="h-8 w-5/6" />
+    </div>
+  );
+}
