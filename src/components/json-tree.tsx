@@ -21,7 +21,7 @@ export function JsonTree({ value, label }: { value: unknown; label: string }) {
 }
 
 function JsonNode({ name, value, depth }: { name: string | null; value: unknown; depth: number }) {
-  const [open, setOpen] = useState(depth < 1);
+  const [open, setOpen] = useState(() => openByDefault(value, depth));
   const [shown, setShown] = useState(PAGE);
   const key = name === null ? null : <span className="text-[var(--kind-action)]">{name}: </span>;
 
@@ -36,7 +36,7 @@ function JsonNode({ name, value, depth }: { name: string | null; value: unknown;
 
   const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
   const [openBracket, closeBracket] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  const count = `${entries.length} ${Array.isArray(value) ? 'items' : 'keys'}`;
+  const count = plural(entries.length, Array.isArray(value) ? 'item' : 'key');
   return (
     <div className="pl-4">
       <button
@@ -92,6 +92,18 @@ function FoldedString({ value }: { value: string }) {
       )}
     </span>
   );
+}
+
+/** The top level is open; small objects a couple of levels down too, so short payloads read at a glance. */
+function openByDefault(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth === 0) return true;
+  const size = Array.isArray(value) ? value.length : Object.keys(value).length;
+  return depth <= 2 && size <= 8;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function safeStringify(value: unknown): string {

@@ -1,0 +1,56 @@
+import { createServer, type ServerResponse } from 'node:http';
+
+// A real HTTP server that misbehaves the ways elizaOS servers and networks do. The run id in
+// /api/agents/:agentId/runs/:runId picks the fault, so a viewer proxied in front of it shows
+// each failure exactly as a user would meet it.
+
+const port = Number(process.env.PORT ?? 4318);
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+type Fault = (res: ServerResponse, runId: string) => void;
+
+export const FAULTS: Record<string, Fault> = {
+  html: (res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
+  },
+  truncated: (res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end('{"success":true,"data":{"summary":{"runId":"truncated","status":"comp');
+  },
+  empty: (res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end();
+  },
+  'not-a-run': (res) => json(res, 200, { success: true, data: { runs: [], total: 0, hasMore: false } }),
+  unauthorized: (res) => json(res, 401, { error: 'API key required', message: 'Provide X-API-KEY header' }),
+  'server-error': (res) => json(res, 500, { success: false, error: { code: 'RUNS_ERROR', message: 'Failed to retrieve run details' } }),
+  'rate-limited': (res) =>
+    json(res, 429, { success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' } }, { 'Retry-After': '7' }),
+  'no-events': (res, runId) =>
+    json(res, 200, { success: true, data: { summary: { runId, status: 'started', counts: { actions: 0, modelCalls: 0, errors: 0, evaluators: 0 } }, events: [] } }),
+  reset: (res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100000' });
+    res.write('{"success":true,"data":{"summary":{"runId":"reset"');
+    setTimeout(() => res.socket?.destroy(), 50);
+  },
+};
+
+const server = createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path === '/health') return json(res, 200, { ok: true });
+  if (path === '/api/agents') return json(res, 200, { success: true, data: { agents: [{ id: 'faulty', name: 'Faulty', status: 'active' }] } });
+  const match = /^\/api\/agents\/[^/]+\/runs\/([^/]+)$/.exec(path);
+  const fault = match && FAULTS[match[1]];
+  if (fault) return fault(res, match[1]);
+  json(res, 404, { success: false, error: { message: 'API endpoint not found', code: 404 } });
+});
+
+server.listen(port, '127.0.0.1', () => console.log(`fault server on http://127.0.0.1:${port}`));
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,18 @@
+// Fixed loopback ports for the e2e servers (override with E2E_PORT_BASE when they clash).
+const base = Number(process.env.E2E_PORT_BASE ?? 4317);
+
+export const PORTS = {
+  /** The viewer with the embedded API over e2e/fixtures/runs. */
+  viewer: base,
+  /** A real HTTP server that misbehaves on purpose. */
+  fault: base + 1,
+  /** The viewer in proxy mode in front of the fault server. */
+  viewerToFault: base + 2,
+  /** The viewer in proxy mode pointed at a closed port. */
+  viewerToClosed: base + 3,
+};
+
+/** Port 1 (tcpmux) has no listener on these machines: connections are refused at once. */
+export const CLOSED_PORT = 1;
+
+export const url = (port: number) => `http://127.0.0.1:${port}`;

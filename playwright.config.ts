@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
+import { CLOSED_PORT, PORTS, url } from './e2e/servers/ports';
+
+const viewer = (port: number, env: Record<string, string>) => ({
+  command: 'npx tsx server/main.ts',
+  url: `${url(port)}/`,
+  env: { PORT: String(port), HOST: '127.0.0.1', ...env },
+  reuseExistingServer: false,
+  timeout: 30_000,
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  testIgnore: ['compat/**'],
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: url(PORTS.viewer),
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: [
+    viewer(PORTS.viewer, { RUNS_DIR: 'e2e/fixtures/runs' }),
+    { command: 'npx tsx e2e/servers/fault-server.ts', url: `${url(PORTS.fault)}/health`, env: { PORT: String(PORTS.fault) }, reuseExistingServer: false },
+    viewer(PORTS.viewerToFault, { ELIZA_SERVER_URL: url(PORTS.fault) }),
+    viewer(PORTS.viewerToClosed, { ELIZA_SERVER_URL: url(CLOSED_PORT) }),
+  ],
+});
