@@ -4,7 +4,8 @@ import type { Run } from '../run/model';
 import { deriveStatus, hasNoEvents } from '../run/status';
 import { ApiError, isApiError } from './api-error';
 import { fetchJson, parseBody } from './client';
-import { agentsResponseSchema, runsListResponseSchema } from './schemas';
+import { agentsResponseSchema, logsResponseSchema, runsListResponseSchema } from './schemas';
+import type { LogRow } from '../run/log-outcomes';
 
 // Query option factories: the one place that knows query keys and cache policy.
 
@@ -68,5 +69,37 @@ export function runQueryOptions(agentId: string, runId: string, roomId: string |
     // A finished run never changes; a running one is polled until it ends.
     staleTime: (query) => (isFinished(query.state.data) ? Infinity : 0),
     refetchInterval: (query) => (query.state.data && !isFinished(query.state.data) ? POLL_MS : false),
+  });
+}
+
+const LOG_PAGE = 100;
+const LOG_PAGES = 5;
+
+/**
+ * Log rows of one type for a room, newest first, paged until every wanted id (actionId or
+ * memoryId) has been seen or the log ends. The key holds the ids, so new ones fetch again.
+ */
+export function logsQueryOptions(agentId: string, roomId: string | null, type: 'action' | 'embedding_event', wantedIds: string[]) {
+  return queryOptions({
+    queryKey: ['logs', agentId, { roomId, type, wantedIds }],
+    queryFn: async ({ signal }): Promise<LogRow[]> => {
+      const rows: LogRow[] = [];
+      const missing = new Set(wantedIds);
+      for (let page = 0; page < LOG_PAGES && missing.size > 0; page++) {
+        const params = new URLSearchParams({ type, count: String(LOG_PAGE), offset: String(page * LOG_PAGE) });
+        if (roomId) params.set('roomId', roomId);
+        const response = await fetchJson(`/api/agents/${segment(agentId)}/logs?${params}`, { signal });
+        const batch = parseBody(logsResponseSchema, response).data;
+        rows.push(...batch);
+        for (const row of batch) {
+          const body = row.body as { actionId?: unknown; memoryId?: unknown } | null;
+          missing.delete(String(body?.actionId ?? body?.memoryId ?? ''));
+        }
+        if (batch.length < LOG_PAGE) break;
+      }
+      return rows;
+    },
+    retry: retryTransient,
+    staleTime: Infinity,
   });
 }

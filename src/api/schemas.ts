@@ -37,3 +37,9 @@ export const errorBodySchema = z.union([
 export type Agent = z.infer<typeof agentSchema>;
 export type RunsList = z.infer<typeof runsListResponseSchema>['data'];
 export type ListedRun = RunsList['runs'][number];
+
+/** GET /api/agents/:agentId/logs: raw log rows; only `body` matters to the viewer. */
+export const logsResponseSchema = z.object({
+  success: z.literal(true),
+  data: z.array(z.looseObject({ type: z.string().nullish(), body: z.unknown() })),
+});

@@ -20,6 +20,7 @@ export const TimelineItem = memo(function TimelineItem({ row, expanded, onToggle
       id={`event-${event.id}`}
       className={cn('relative rounded-md border bg-card', event.failed ? 'border-[var(--status-failed)]' : 'border-border', row.depth === 1 && 'ml-8')}
       data-kind={event.kind}
+      data-depth={row.depth}
     >
       {row.depth === 1 && <span aria-hidden="true" className="absolute -left-5 top-0 h-full border-l-2 border-dashed border-border" />}
       <div className="flex items-start gap-2 p-2">
@@ -35,6 +36,9 @@ export const TimelineItem = memo(function TimelineItem({ row, expanded, onToggle
             {event.failed ? `${KIND_STYLE[event.kind].label} · failed` : kind.label}
           </span>
           <span className={cn('min-w-0 break-words text-sm', event.failed && 'text-[var(--status-failed)]')}>{row.summary}</span>
+          {event.outcomeNote && (
+            <span className={cn('text-xs', event.needsOutcomeCheck ? 'font-semibold text-[var(--status-timeout)]' : 'text-muted')}>({event.outcomeNote})</span>
+          )}
           <span className="sr-only">, {expanded ? 'hide' : 'show'} data</span>
         </button>
         <span className="shrink-0 text-right font-mono text-xs text-muted">

@@ -17,6 +17,7 @@ import { countRun, runDuration } from '../run/run-stats';
 import { deriveStatus, hasNoEvents } from '../run/status';
 import { buildTimelineRows } from '../run/timeline-rows';
 import { tokenUsage } from '../run/token-usage';
+import { useCheckedRun } from './use-checked-run';
 
 export function RunPage() {
   const { agentId, runId } = useParams();
@@ -59,7 +60,7 @@ function RunView({ agentId, runId, roomId }: { agentId: string; runId: string; r
     return (
       <>
         {query.isRefetchError && <RefetchWarning error={query.error} />}
-        <RunDetails run={query.data.run} />
+        <RunDetails agentId={agentId} run={query.data.run} />
       </>
     );
   }
@@ -70,7 +71,8 @@ function RunView({ agentId, runId, roomId }: { agentId: string; runId: string; r
   return <RunSkeleton />;
 }
 
-function RunDetails({ run }: { run: Run }) {
+function RunDetails({ agentId, run: serverRun }: { agentId: string; run: Run }) {
+  const run = useCheckedRun(agentId, serverRun);
   const now = useNow();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const status = deriveStatus(run);

@@ -110,12 +110,15 @@ function isFailed(kind: EventKind, data: Data, error: string | null): boolean {
   return status === 'failed' || status === 'error';
 }
 
+export const UNCHECKED_OUTCOME = 'outcome unverified: elizaOS 1.7 reports every action as successful';
+
 export function readEvent(raw: RawEvent, index: number): RunEvent {
   const data = asRecord(raw.data) ?? (raw.data === undefined ? {} : { value: raw.data });
   const { kind, phase } = classify(raw.type);
   const error = eventError(kind, data);
   const actionContext = asRecord(data.actionContext);
   const model = kind === 'model' ? modelCall(data) : null;
+  const needsOutcomeCheck = kind === 'action' && phase === 'ended' && data.success === true && data.result === null;
   return {
     id: `e${index}`,
     type: raw.type,
@@ -135,5 +138,7 @@ export function readEvent(raw: RawEvent, index: number): RunEvent {
     failed: isFailed(kind, data, error),
     error,
     model,
+    needsOutcomeCheck,
+    outcomeNote: needsOutcomeCheck ? UNCHECKED_OUTCOME : null,
   };
 }

@@ -10,6 +10,7 @@ export function summarizeEvent(event: RunEvent, durationMs: number | null): stri
     case 'action': {
       const name = event.name ?? 'action';
       if (event.phase === 'started') return `${name} started`;
+      if (event.needsOutcomeCheck) return `${name} ended`;
       return event.failed ? `${name} failed${event.error ? `: ${event.error}` : ''}` : `${name} completed`;
     }
     case 'model':

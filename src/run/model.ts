@@ -37,6 +37,13 @@ export interface RunEvent {
   failed: boolean;
   error: string | null;
   model: ModelCall | null;
+  /**
+   * elizaOS 1.7 reports every ACTION_COMPLETED as `success: true, result: null`, whatever
+   * happened; such an outcome is only known once the agent's action log confirms it.
+   */
+  needsOutcomeCheck: boolean;
+  /** Where the outcome shown came from, when that is not simply the event itself. */
+  outcomeNote: string | null;
 }
 
 export type RunShape = 'elizaos' | 'documented';

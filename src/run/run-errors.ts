@@ -14,10 +14,11 @@ export function collectErrors(run: Run): RunError[] {
   for (const event of run.events) {
     if (!event.failed) continue;
     const subject = event.name ?? event.type;
+    const source = event.name ? `${event.name} (${event.type})` : `${event.type} event`;
     errors.push({
       message: event.error ?? `${subject} failed`,
       eventId: event.id,
-      source: event.name ? `${event.name} (${event.type})` : `${event.type} event`,
+      source: event.outcomeNote ? `${source}, ${event.outcomeNote}` : source,
     });
   }
   return errors;

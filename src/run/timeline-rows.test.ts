@@ -15,7 +15,7 @@ describe('buildTimelineRows', () => {
       [1, 'MODEL_USED', 'TEXT_EMBEDDING · fake-model · 0.056 ms'],
       [1, 'MODEL_USED', 'TEXT_LARGE · fake-model · 0.017 ms'],
       [1, 'MODEL_USED', 'TEXT_EMBEDDING · fake-model · 0.063 ms'],
-      [1, 'ACTION_COMPLETED', 'REPLY completed'],
+      [1, 'ACTION_COMPLETED', 'REPLY ended'], // unconfirmed until the action log says
       [0, 'EMBEDDING_EVENT', 'Embedding completed · 0 ms'],
       [0, 'RUN_ENDED', 'Run ended · completed · 171 ms'],
     ]);
