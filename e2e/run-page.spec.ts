@@ -25,7 +25,8 @@ test('shows the summary of a real 1.7.2 run, counted from its events', async ({ 
   // The server's own summary says 7 model calls: it counts calls inside actions twice.
   await expect(field('Model calls')).toHaveText('6');
   await expect(field('Errors')).toHaveText('0');
-  await expect(field('Tokens')).toHaveText('not reported');
+  // Stock 1.7.2 reports no tokens: the summary shows an estimate, marked as one.
+  await expect(field('Tokens')).toHaveText(/^[\d,]+ total \([\d,]+ prompt, [\d,]+ completion\)estimated$/);
   await expect(field('Started').locator('time')).toHaveAttribute('datetime', '2026-11-28T20:51:19.654Z');
   await expect(field('Started')).toContainText('Nov 28, 2026, 08:51:19.654 PM UTC');
 });
@@ -57,7 +58,7 @@ test('lists every event in time order and nests model calls under their action',
 
 test('expands an event to show its payload as a JSON tree, with long prompts folded', async ({ page }) => {
   await page.goto(runUrl(AGENT_REAL, RUNS.replyAction));
-  const item = page.getByRole('listitem').filter({ hasText: 'TEXT_LARGE · fake-model · 0.017 ms' });
+  const item = page.getByRole('listitem').filter({ hasText: /TEXT_LARGE · fake-model · .*0\.017 ms/ });
   const toggle = item.getByRole('button', { expanded: false }).first();
   await toggle.click();
   await expect(item.getByRole('button', { name: /TEXT_LARGE/, expanded: true })).toBeVisible();
@@ -111,9 +112,19 @@ test('shows unknown event types with their fields', async ({ page }) => {
   await expect(item).toContainText('"Lisbon"');
 });
 
-test('says a run reports no tokens', async ({ page }) => {
+test('estimates the tokens of a run that reports none, and says so everywhere', async ({ page }) => {
   await page.goto(runUrl(AGENT_REAL, RUNS.simpleReply));
-  await expect(page.getByRole('region', { name: 'Token usage' })).toContainText('This run reports no token counts.');
+  const tokens = page.getByRole('region', { name: 'Token usage' });
+  await expect(tokens).toContainText('Estimated: the server reported no token counts');
+  // Two calls, two bars each, except the embedding's completion bar: embeddings complete no tokens.
+  await expect(tokens.locator('.recharts-bar-rectangle')).toHaveCount(3);
+  await expect(tokens.locator('.recharts-legend-item')).toHaveText(['Prompt tokens (estimated)', 'Completion tokens (estimated)', 'Cumulative total (estimated)'], { useInnerText: true });
+  await tokens.getByText('Tokens per model call (table)').click();
+  await expect(tokens.getByRole('table', { name: 'Tokens per model call' }).getByRole('row').nth(1)).toContainText('(estimated)');
+  const summary = page.getByRole('region', { name: 'Run summary' });
+  await expect(summary.getByRole('term').filter({ hasText: /^Tokens$/ }).locator('+ dd')).toContainText(/^[\d,]+ total \([\d,]+ prompt, [\d,]+ completion\)estimated$/);
+  const call = page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').filter({ hasText: 'TEXT_LARGE' });
+  await expect(call).toContainText(/TEXT_LARGE · fake-model · ~[\d,]+ → [\d,]+ tokens \(estimated\)/);
 });
 
 test('shows a run in progress as running', async ({ page }) => {

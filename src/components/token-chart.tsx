@@ -9,6 +9,7 @@ const SERIES = {
 
 /** One stacked bar (prompt / completion) per model call, in order, and the cumulative total as a line. */
 export function TokenChart({ calls }: { calls: ModelCallTokens[] }) {
+  const note = calls.every((call) => call.estimated) ? ' (estimated)' : calls.some((call) => call.estimated) ? ' (some estimated)' : '';
   const data = calls.map((call) => ({ ...call, name: `#${call.callNumber} ${call.modelType}` }));
   return (
     <div className="h-64 w-full" role="img" aria-label={`Chart of tokens for ${calls.length} model calls; the table below has the same numbers.`}>
@@ -19,10 +20,10 @@ export function TokenChart({ calls }: { calls: ModelCallTokens[] }) {
           <YAxis yAxisId="calls" tick={{ fontSize: 11, fill: 'var(--muted)' }} />
           <YAxis yAxisId="cumulative" orientation="right" tick={{ fontSize: 11, fill: 'var(--muted)' }} />
           <Tooltip contentStyle={{ background: 'var(--card)', borderColor: 'var(--border)' }} />
-          <Legend />
-          <Bar yAxisId="calls" dataKey="prompt" stackId="tokens" name={SERIES.prompt.label} fill={SERIES.prompt.color} isAnimationActive={false} />
-          <Bar yAxisId="calls" dataKey="completion" stackId="tokens" name={SERIES.completion.label} fill={SERIES.completion.color} isAnimationActive={false} />
-          <Line yAxisId="cumulative" dataKey="cumulative" name={SERIES.cumulative.label} stroke={SERIES.cumulative.color} dot={false} isAnimationActive={false} />
+          <Legend itemSorter={null} />
+          <Bar yAxisId="calls" dataKey="prompt" stackId="tokens" name={SERIES.prompt.label + note} fill={SERIES.prompt.color} isAnimationActive={false} />
+          <Bar yAxisId="calls" dataKey="completion" stackId="tokens" name={SERIES.completion.label + note} fill={SERIES.completion.color} isAnimationActive={false} />
+          <Line yAxisId="cumulative" dataKey="cumulative" name={SERIES.cumulative.label + note} stroke={SERIES.cumulative.color} dot={false} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

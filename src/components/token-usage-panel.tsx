@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { formatCost, formatNumber } from '../lib/format';
+import { TOKENIZER_NAME } from '../run/token-estimate';
 import type { TokenGroup, TokenUsage } from '../run/token-usage';
 import { Skeleton } from './ui/skeleton';
 import { Card, CardTitle } from './ui/card';
@@ -7,15 +8,23 @@ import { Card, CardTitle } from './ui/card';
 // The chart is the heaviest code on the page, so it loads on its own.
 const TokenChart = lazy(() => import('./token-chart').then((module) => ({ default: module.TokenChart })));
 
-export function TokenUsagePanel({ usage }: { usage: TokenUsage }) {
+export function TokenUsagePanel({ usage, estimating }: { usage: TokenUsage; estimating: boolean }) {
   return (
     <Card aria-labelledby="token-usage-title">
       <CardTitle id="token-usage-title">Token usage</CardTitle>
-      {usage.calls.length === 0 ? (
+      {usage.estimated && (
+        <p className="mb-2 text-sm text-muted">
+          Estimated: the server reported no token counts for {usage.calls.every((call) => call.estimated) ? 'these calls' : 'some calls'}, so
+          they were counted from the prompt and response text with the {TOKENIZER_NAME} tokenizer. Real counts depend on the model.
+        </p>
+      )}
+      {usage.calls.length === 0 && estimating ? (
+        <p className="text-sm text-muted" role="status">The server reported no token counts; estimating them from the prompts…</p>
+      ) : usage.calls.length === 0 ? (
         <p className="text-sm text-muted">
           {usage.totals
             ? `The server reported ${formatNumber(usage.totals.total)} tokens for the run, but none per model call.`
-            : 'This run reports no token counts. (Stock elizaOS 1.7 does not record them.)'}
+            : 'This run reports no token counts (stock elizaOS 1.7 does not record them), and its calls have no text to estimate them from.'}
         </p>
       ) : (
         <>

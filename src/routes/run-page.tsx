@@ -18,6 +18,7 @@ import { deriveStatus, hasNoEvents } from '../run/status';
 import { buildTimelineRows } from '../run/timeline-rows';
 import { tokenUsage } from '../run/token-usage';
 import { useCheckedRun } from './use-checked-run';
+import { useTokenEstimates } from './use-token-estimates';
 
 export function RunPage() {
   const { agentId, runId } = useParams();
@@ -78,8 +79,9 @@ function RunDetails({ agentId, run: serverRun }: { agentId: string; run: Run }) 
   const status = deriveStatus(run);
   const counts = useMemo(() => countRun(run), [run]);
   const errors = useMemo(() => collectErrors(run), [run]);
-  const rows = useMemo(() => buildTimelineRows(run), [run]);
-  const tokens = useMemo(() => tokenUsage(run), [run]);
+  const { estimates, estimating } = useTokenEstimates(run);
+  const rows = useMemo(() => buildTimelineRows(run, estimates), [run, estimates]);
+  const tokens = useMemo(() => tokenUsage(run, estimates), [run, estimates]);
   const toggle = useCallback((eventId: string) => {
     setExpanded((current) => {
       const next = new Set(current);
@@ -95,7 +97,7 @@ function RunDetails({ agentId, run: serverRun }: { agentId: string; run: Run }) 
         <CardTitle id="timeline-title">Timeline</CardTitle>
         <Timeline rows={rows} expanded={expanded} onToggle={toggle} />
       </Card>
-      <TokenUsagePanel usage={tokens} />
+      <TokenUsagePanel usage={tokens} estimating={estimating} />
     </div>
   );
 }

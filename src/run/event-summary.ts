@@ -1,8 +1,8 @@
-import { formatDuration, formatNumber } from '../lib/format';
-import type { RunEvent } from './model';
+import { formatCost, formatDuration, formatNumber } from '../lib/format';
+import type { RunEvent, TokenCount } from './model';
 
 /** The one-line summary a timeline item shows, fitted to the event's type. */
-export function summarizeEvent(event: RunEvent, durationMs: number | null): string {
+export function summarizeEvent(event: RunEvent, durationMs: number | null, estimate?: TokenCount): string {
   const { data } = event;
   switch (event.kind) {
     case 'run':
@@ -14,7 +14,7 @@ export function summarizeEvent(event: RunEvent, durationMs: number | null): stri
       return event.failed ? `${name} failed${event.error ? `: ${event.error}` : ''}` : `${name} completed`;
     }
     case 'model':
-      return modelSummary(event, durationMs);
+      return modelSummary(event, durationMs, estimate);
     case 'evaluator':
       return `${event.name ?? 'evaluator'} ${event.phase === 'started' ? 'started' : event.failed ? 'failed' : 'completed'}`;
     case 'embedding': {
@@ -36,12 +36,15 @@ function runSummary(event: RunEvent): string {
   return join('Run ended', status, duration, event.error ? `error: ${event.error}` : null);
 }
 
-function modelSummary(event: RunEvent, durationMs: number | null): string {
+function modelSummary(event: RunEvent, durationMs: number | null, estimate?: TokenCount): string {
   const model = event.model;
   if (!model) return event.type;
-  const usage = model.usage;
-  const tokens = usage ? `${formatNumber(usage.prompt)} → ${formatNumber(usage.completion)} tokens` : null;
-  return join(model.modelType, model.provider, tokens, durationMs !== null ? formatDuration(durationMs) : null, event.error ? `error: ${event.error}` : null);
+  const usage = model.usage ?? estimate;
+  const tokens = usage
+    ? `${model.usage ? '' : '~'}${formatNumber(usage.prompt)} → ${formatNumber(usage.completion)} tokens${model.usage ? '' : ' (estimated)'}`
+    : null;
+  const cost = model.cost !== null ? formatCost(model.cost) : null;
+  return join(model.modelType, model.provider, tokens, cost, durationMs !== null ? formatDuration(durationMs) : null, event.error ? `error: ${event.error}` : null);
 }
 
 function join(...parts: (string | null | undefined)[]): string {

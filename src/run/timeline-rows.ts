@@ -1,5 +1,5 @@
 import { summarizeEvent } from './event-summary';
-import type { Run, RunEvent } from './model';
+import type { Run, RunEvent, TokenCount } from './model';
 
 export interface TimelineRow {
   event: RunEvent;
@@ -19,9 +19,10 @@ export interface TimelineRow {
 /**
  * The timeline as a flat list, one row per event, in time order, with the events of an action
  * placed right after its ACTION_STARTED row (as Jaeger nests child spans). A pure function of the
- * run, so the list can be virtualised and expansion kept by event id.
+ * run (and of token estimates, for calls that report none), so the list can be virtualised and
+ * expansion kept by event id.
  */
-export function buildTimelineRows(run: Run): TimelineRow[] {
+export function buildTimelineRows(run: Run, estimates?: ReadonlyMap<string, TokenCount>): TimelineRow[] {
   const start = run.startedAt ?? run.events.find((event) => event.timestamp !== null)?.timestamp ?? null;
   const actionStarts = new Map<string, RunEvent>();
   const actionEnds = new Map<string, RunEvent>();
@@ -51,7 +52,7 @@ export function buildTimelineRows(run: Run): TimelineRow[] {
       depth,
       offsetMs: start !== null && event.timestamp !== null ? event.timestamp - start : null,
       durationMs,
-      summary: summarizeEvent(event, durationMs),
+      summary: summarizeEvent(event, durationMs, estimates?.get(event.id)),
       parentId,
       childCount: children.get(event.id)?.length ?? 0,
     };
