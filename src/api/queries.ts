@@ -4,12 +4,11 @@ import type { Run } from '../run/model';
 import { deriveStatus, hasNoEvents } from '../run/status';
 import { ApiError, isApiError } from './api-error';
 import { fetchJson, parseBody } from './client';
+import { pollDelay } from './poll-policy';
 import { agentsResponseSchema, logsResponseSchema, runsListResponseSchema } from './schemas';
 import type { LogRow } from '../run/log-outcomes';
 
 // Query option factories: the one place that knows query keys and cache policy.
-
-const POLL_MS = 2000;
 
 function segment(id: string): string {
   return encodeURIComponent(id);
@@ -68,7 +67,12 @@ export function runQueryOptions(agentId: string, runId: string, roomId: string |
     retry: retryTransient,
     // A finished run never changes; a running one is polled until it ends.
     staleTime: (query) => (isFinished(query.state.data) ? Infinity : 0),
-    refetchInterval: (query) => (query.state.data && !isFinished(query.state.data) ? POLL_MS : false),
+    refetchInterval: ({ state }) =>
+      pollDelay({
+        running: state.data !== undefined && !isFinished(state.data),
+        lastError: state.errorUpdatedAt > state.dataUpdatedAt ? state.error : null,
+        failures: state.fetchFailureCount,
+      }),
   });
 }
 

@@ -27,7 +27,9 @@ export function RunSummary({ run, status, counts, errors, tokens, durationMs, no
         <CardTitle id="run-summary-title" className="mb-0">
           Run summary
         </CardTitle>
-        <StatusBadge status={status} />
+        <span aria-live="polite">
+          <StatusBadge status={status} />
+        </span>
         <span className="text-xs text-muted">{run.shape === 'elizaos' ? 'elizaOS 1.7 response' : 'documented API format'}</span>
       </div>
       {status.reason && <p className="mb-3 text-sm text-[var(--status-failed)]">{status.reason}</p>}
