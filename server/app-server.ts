@@ -1,0 +1,169 @@
+import { existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ViteDevServer } from 'vite';
+import { matchApiRoute } from './api-routes';
+import { createEmbeddedApi } from './embedded-api';
+import { isReadMethod, sendApiNotFound, sendError, sendMethodNotAllowed, setSecurityHeaders, splitUrl } from './http-util';
+import { createProxy, displayUrl } from './proxy';
+import { createRunsStore } from './runs-store';
+import { createStaticFiles } from './static-files';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const PROJECT_ROOT = resolve(here, '..');
+export const DEFAULT_RUNS_DIR = join(here, 'sample-runs');
+
+export interface ServerOptions {
+  /** 0 picks a free port. Default 4173. */
+  port?: number;
+  /** Default 127.0.0.1; the viewer is only reachable from elsewhere when this says so. */
+  host?: string;
+  /** Embedded API: RUNS_DIR/<agentId>/*.json. Default: the bundled sample runs. */
+  runsDir?: string;
+  /** Proxy mode when set: forward the read endpoints to this elizaOS server. */
+  elizaServerUrl?: string;
+  /** Sent upstream as X-API-KEY; never shown to the browser or in logs. */
+  elizaServerAuthToken?: string;
+  /** Production: serve this built app. Default <project>/dist. */
+  distDir?: string;
+  /** Vite in middleware mode instead of dist/. */
+  dev?: boolean;
+  /** The Vite project root in dev mode. Default: the project folder. */
+  root?: string;
+  /** Default 30 s. */
+  upstreamTimeoutMs?: number;
+  /** Default 256 MB. */
+  maxProxyBodyBytes?: number;
+  /** Warnings about skipped run files. Default: one line on stderr. */
+  warn?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  /** What the API is, for the start-up line: never contains the token. */
+  apiDescription: string;
+  close(): Promise<void>;
+}
+
+type ApiHandler = (req: IncomingMessage, res: ServerResponse, path: string, query: string) => Promise<void> | void;
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const distDir = resolve(options.distDir ?? join(PROJECT_ROOT, 'dist'));
+  if (!options.dev && !existsSync(join(distDir, 'index.html'))) {
+    throw new Error(`${join(distDir, 'index.html')} is missing: run \`npm run build\` first (or use \`npm start\`, which builds), or \`npm run dev\`.`);
+  }
+  const { api, apiDescription } = createApi(options);
+
+  const server = createServer();
+  let vite: ViteDevServer | null = null;
+  if (options.dev) {
+    const { createServer: createViteServer } = await import('vite');
+    vite = await createViteServer({
+      root: options.root ?? PROJECT_ROOT,
+      server: { middlewareMode: true, hmr: { server } },
+      appType: 'spa',
+    });
+  }
+  const staticFiles = createStaticFiles(distDir);
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    setSecurityHeaders(res);
+    const rawUrl = req.url ?? '/';
+    // Absolute-form targets (`GET http://elsewhere/...`) are never ours to answer.
+    if (!rawUrl.startsWith('/')) {
+      res.statusCode = 400;
+      return void res.end('Bad Request');
+    }
+    const { path, query } = splitUrl(rawUrl);
+    const handled = isApiPath(path)
+      ? api(req, res, path, query)
+      : vite
+        ? vite.middlewares(req, res, () => notFound(res))
+        : staticFiles(req, res, path);
+    Promise.resolve(handled).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      (options.warn ?? warnOnStderr)(`elizaOS Run Viewer: ${req.method} ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
+      sendError(req, res, 500, 'INTERNAL_ERROR', 'The viewer server failed to answer this request');
+    });
+  });
+
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 4173, host, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    apiDescription,
+    close: () => closeAll(server, vite),
+  };
+}
+
+function notFound(res: ServerResponse): void {
+  res.statusCode = 404;
+  res.end('Not Found');
+}
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+function createApi(options: ServerOptions): { api: ApiHandler; apiDescription: string } {
+  const guarded = (answer: ApiHandler): ApiHandler => (req, res, path, query) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!isReadMethod(req)) return sendMethodNotAllowed(req, res);
+    return answer(req, res, path, query);
+  };
+
+  if (options.elizaServerUrl) {
+    if (!/^https?:\/\/[^/]/i.test(options.elizaServerUrl) || !URL.canParse(options.elizaServerUrl)) {
+      throw new Error(`ELIZA_SERVER_URL must be an http(s) URL such as http://127.0.0.1:3000.`);
+    }
+    const proxy = createProxy({
+      upstreamUrl: options.elizaServerUrl,
+      authToken: options.elizaServerAuthToken || undefined,
+      timeoutMs: options.upstreamTimeoutMs ?? 30_000,
+      maxBodyBytes: options.maxProxyBodyBytes ?? 256 * 1024 * 1024,
+    });
+    const api = guarded((req, res, path, query) => {
+      const match = matchApiRoute(path);
+      if (!match.ok) return match.status === 404 ? sendApiNotFound(req, res) : sendError(req, res, 400, match.code, match.message);
+      proxy(req, res, path, query);
+    });
+    const key = options.elizaServerAuthToken ? 'set' : 'not set';
+    return { api, apiDescription: `proxy to ${displayUrl(options.elizaServerUrl)}, API key: ${key}` };
+  }
+
+  const runsDir = resolve(options.runsDir ?? DEFAULT_RUNS_DIR);
+  if (!existsSync(runsDir) || !statSync(runsDir).isDirectory()) {
+    throw new Error(`RUNS_DIR ${runsDir} is not a folder.`);
+  }
+  const embedded = createEmbeddedApi(createRunsStore(runsDir, options.warn ?? warnOnStderr));
+  const api = guarded((req, res, path, query) => {
+    const match = matchApiRoute(path);
+    if (!match.ok) return match.status === 404 ? sendApiNotFound(req, res) : sendError(req, res, 400, match.code, match.message);
+    return embedded(req, res, match.route, query);
+  });
+  return { api, apiDescription: `embedded API, runs from ${runsDir}` };
+}
+
+function warnOnStderr(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function closeAll(server: Server, vite: ViteDevServer | null): Promise<void> {
+  await vite?.close();
+  await new Promise<void>((done) => {
+    server.close(() => done());
+    // Keep-alive and streaming connections would hold close() open indefinitely.
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,253 @@
+import { copyFileSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { startServer, type RunningServer } from './app-server';
+import { fakeDist, rawRequest, tempDir, writeFile } from './test-support';
+
+const REAL_SAMPLES = join(import.meta.dirname, 'sample-runs', 'b0aec2f9-fc2e-04c1-99b1-f50283740495');
+const DOCUMENTED = join(import.meta.dirname, 'sample-runs', '550e8400-e29b-41d4-a716-446655440000', 'documented-example.json');
+
+const bareRun = {
+  summary: { runId: 'run-bare', status: 'completed', startedAt: 1000, endedAt: 1500, roomId: 'room-2' },
+  events: [
+    { type: 'RUN_STARTED', timestamp: 1000, data: {} },
+    { type: 'RUN_ENDED', timestamp: 1500, data: { status: 'completed' } },
+  ],
+};
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('embedded API', () => {
+  const runs = tempDir('runs');
+  const dist = tempDir('dist');
+  const agentDir = join(runs.path, 'agent-a');
+  let server: RunningServer;
+  let stderr: MockInstance;
+
+  const get = (path: string, headers?: Record<string, string>) => rawRequest(server.url, path, { headers });
+  const warnings = () => stderr.mock.calls.map((call) => String(call[0])).filter((line) => line.includes('skipping'));
+
+  beforeAll(async () => {
+    writeFile(agentDir, 'agent.json', { name: 'Alpha' });
+    copyFileSync(join(REAL_SAMPLES, 'run-detail-reply-action.json'), join(agentDir, 'real.json'));
+    copyFileSync(join(REAL_SAMPLES, 'run-detail-in-progress.json'), join(agentDir, 'in-progress.json'));
+    copyFileSync(DOCUMENTED, join(agentDir, 'documented.json'));
+    writeFile(agentDir, 'bare.json', bareRun);
+    writeFile(agentDir, 'bad.json', '{ "summary": ');
+    writeFile(agentDir, 'not-a-run.json', { hello: 'world' });
+    writeFile(join(runs.path, 'agent-b'), 'notes.txt', 'not a run');
+    fakeDist(dist.path);
+    stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    server = await startServer({ port: 0, runsDir: runs.path, distDir: dist.path });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    stderr.mockRestore();
+    runs.remove();
+    dist.remove();
+  });
+
+  it('lists one agent per folder, named by agent.json or the folder, sorted by name', async () => {
+    const res = await get('/api/agents');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.json()).toEqual({
+      success: true,
+      data: {
+        agents: [
+          { id: 'agent-b', name: 'agent-b', characterName: 'agent-b', bio: '', status: 'active' },
+          { id: 'agent-a', name: 'Alpha', characterName: 'Alpha', bio: '', status: 'active' },
+        ],
+      },
+    });
+  });
+
+  it('answers one agent', async () => {
+    const res = await get('/api/agents/agent-a');
+    expect(res.status).toBe(200);
+    expect((res.json() as Json).data).toMatchObject({ id: 'agent-a', name: 'Alpha', status: 'active' });
+  });
+
+  it('lists runs newest first with computed durations and counts', async () => {
+    const { data } = (await get('/api/agents/agent-a/runs')).json() as Json;
+    expect(data.runs.map((run: Json) => run.runId)).toEqual([
+      'f704a093-057e-458e-b1ed-724e55404c8d',
+      '1c5cdbc6-775b-4964-80ec-04edf1fe72a6',
+      '550e8400-e29b-41d4-a716-446655440001',
+      'run-bare',
+    ]);
+    expect(data.total).toBe(4);
+    expect(data.hasMore).toBe(false);
+    const [inProgress, real, documented, bare] = data.runs;
+    expect(inProgress).toMatchObject({ status: 'started', endedAt: null, durationMs: null });
+    expect(real).toEqual({
+      runId: '1c5cdbc6-775b-4964-80ec-04edf1fe72a6',
+      status: 'completed',
+      startedAt: 1795899079654,
+      endedAt: 1795899079825,
+      durationMs: 171,
+      messageId: '42ae082e-64dd-0450-9363-dd77cce07bfe',
+      roomId: '8c804bdb-3231-0770-931b-7f1f637e3353',
+      entityId: '9f93e384-e239-497a-9854-9ba77def844c',
+      metadata: {},
+      counts: { actions: 1, modelCalls: 6, errors: 0, evaluators: 0 },
+    });
+    expect(documented).toMatchObject({ status: 'completed', startedAt: 1703001234567, durationMs: 1323, counts: { modelCalls: 1 } });
+    expect(bare).toMatchObject({ durationMs: 500, roomId: 'room-2' });
+  });
+
+  it('pages and filters the runs list like the real server', async () => {
+    const page = (query: string) => get(`/api/agents/agent-a/runs?${query}`).then((res) => (res.json() as Json).data);
+    const ids = (data: Json) => data.runs.map((run: Json) => run.runId);
+
+    const firstTwo = await page('limit=2');
+    expect(ids(firstTwo)).toEqual(['f704a093-057e-458e-b1ed-724e55404c8d', '1c5cdbc6-775b-4964-80ec-04edf1fe72a6']);
+    expect(firstTwo).toMatchObject({ total: 4, hasMore: true });
+    expect((await page('limit=1000')).runs).toHaveLength(4);
+    expect(ids(await page('status=started'))).toEqual(['f704a093-057e-458e-b1ed-724e55404c8d']);
+    expect((await page('status=completed')).total).toBe(3);
+    expect((await page('status=bogus')).total).toBe(4);
+    expect((await page('status=all')).total).toBe(4);
+    expect(ids(await page('roomId=room-2'))).toEqual(['run-bare']);
+    expect(ids(await page('from=1703001234567&to=1795899079654'))).toEqual([
+      '1c5cdbc6-775b-4964-80ec-04edf1fe72a6',
+      '550e8400-e29b-41d4-a716-446655440001',
+    ]);
+    // Paging backwards the documented way: to = oldest startedAt - 1.
+    expect(ids(await page('limit=2&to=1795899079653'))).toEqual(['550e8400-e29b-41d4-a716-446655440001', 'run-bare']);
+  });
+
+  it.each([
+    ['enveloped real shape', '1c5cdbc6-775b-4964-80ec-04edf1fe72a6', 'real.json'],
+    ['documented shape', '550e8400-e29b-41d4-a716-446655440001', 'documented.json'],
+    ['bare real shape', 'run-bare', 'bare.json'],
+  ])('serves the %s run file byte for byte', async (_shape, runId, file) => {
+    const expected = readFileSync(join(agentDir, file));
+    const plain = await get(`/api/agents/agent-a/runs/${runId}`);
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(plain.headers['cache-control']).toBe('no-store');
+    expect(plain.body.equals(expected)).toBe(true);
+
+    const zipped = await get(`/api/agents/agent-a/runs/${runId}`, { 'accept-encoding': 'gzip' });
+    expect(zipped.headers['content-encoding']).toBe(expected.length > 1024 ? 'gzip' : undefined);
+    expect(zipped.body.equals(expected)).toBe(true);
+  });
+
+  it('answers HEAD with headers only', async () => {
+    const res = await rawRequest(server.url, '/api/agents/agent-a/runs/run-bare', { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(Number(res.headers['content-length'])).toBe(readFileSync(join(agentDir, 'bare.json')).length);
+    expect(res.body.length).toBe(0);
+  });
+
+  it('skips a bad JSON file and a non-run file with one warning each', async () => {
+    await get('/api/agents/agent-a/runs');
+    await get('/api/agents/agent-a/runs');
+    const lines = warnings();
+    expect(lines.filter((line) => line.includes('bad.json'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('not-a-run.json'))).toHaveLength(1);
+    expect(lines.find((line) => line.includes('bad.json'))).toMatch(/not valid JSON/);
+    expect(lines.find((line) => line.includes('not-a-run.json'))).toMatch(/not a run/);
+    expect((await get('/api/agents')).status).toBe(200);
+  });
+
+  it('warns again when a bad file changes, and lists it once it is fixed', async () => {
+    const path = writeFile(agentDir, 'bad.json', '[1, 2');
+    utimesSync(path, new Date(), new Date(Date.now() + 5000));
+    await get('/api/agents/agent-a/runs');
+    expect(warnings().filter((line) => line.includes('bad.json'))).toHaveLength(2);
+
+    writeFile(agentDir, 'bad.json', { ...bareRun, summary: { ...bareRun.summary, runId: 'run-fixed', startedAt: 2000 } });
+    utimesSync(path, new Date(), new Date(Date.now() + 10_000));
+    const { data } = (await get('/api/agents/agent-a/runs?roomId=room-2')).json() as Json;
+    expect(data.runs.map((run: Json) => run.runId)).toEqual(['run-fixed', 'run-bare']);
+    rmSync(path);
+  });
+
+  it('picks up a file added after start and forgets a deleted one', async () => {
+    expect((await get('/api/agents/agent-a/runs/run-late')).status).toBe(404);
+    writeFile(agentDir, 'late.json', { ...bareRun, summary: { ...bareRun.summary, runId: 'run-late', startedAt: 1795999999999 } });
+    const listed = (await get('/api/agents/agent-a/runs?limit=1')).json() as Json;
+    expect(listed.data.runs[0].runId).toBe('run-late');
+    expect((await get('/api/agents/agent-a/runs/run-late')).status).toBe(200);
+
+    rmSync(join(agentDir, 'late.json'));
+    expect((await get('/api/agents/agent-a/runs/run-late')).status).toBe(404);
+  });
+
+  it('answers unknown agents and runs with NOT_FOUND', async () => {
+    for (const path of ['/api/agents/nobody', '/api/agents/nobody/runs', '/api/agents/nobody/runs/run-bare']) {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      expect(res.json()).toEqual({ success: false, error: { code: 'NOT_FOUND', message: 'Agent not found' } });
+    }
+    const run = await get('/api/agents/agent-a/runs/00000000-0000-0000-0000-000000000000');
+    expect(run.status).toBe(404);
+    expect(run.json()).toEqual({ success: false, error: { code: 'NOT_FOUND', message: 'Run not found' } });
+  });
+
+  it('answers unknown API paths like the real server, numeric code included', async () => {
+    for (const path of ['/api', '/api/', '/api/health', '/api/agents/agent-a/memories', '/api/agents/agent-a/runs/run-bare/events', '/api/agents/']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.json(), path).toEqual({ success: false, error: { message: 'API endpoint not found', code: 404 } });
+    }
+  });
+
+  it('refuses writes with 405 and Allow: GET', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+      const res = await rawRequest(server.url, '/api/agents/agent-a/runs', { method });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.allow).toBe('GET');
+      expect(res.json()).toMatchObject({ success: false, error: { code: 'METHOD_NOT_ALLOWED' } });
+    }
+  });
+
+  it('refuses malformed ids and path tricks with 400', async () => {
+    const cases: Array<[string, string]> = [
+      ['/api/agents/bad.id/runs', 'INVALID_ID'],
+      ['/api/agents/agent-a/runs/run$1', 'INVALID_ID'],
+      [`/api/agents/${'a'.repeat(129)}`, 'INVALID_ID'],
+      ['/api/agents/agent-a/runs/%2e%2e', 'INVALID_PATH'],
+      ['/api/agents/../agents', 'INVALID_PATH'],
+      ['/api/agents/agent-a%2fruns', 'INVALID_PATH'],
+      ['/api/agents/agent-a%5Cruns', 'INVALID_PATH'],
+      ['/api//agents', 'INVALID_PATH'],
+    ];
+    for (const [path, code] of cases) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect((res.json() as Json).error.code, path).toBe(code);
+    }
+  });
+});
+
+describe('bundled sample runs', () => {
+  it('are all valid runs, served without a warning', async () => {
+    const dist = tempDir('dist');
+    fakeDist(dist.path);
+    const warn = vi.fn();
+    const server = await startServer({ port: 0, distDir: dist.path, warn });
+    try {
+      const { data } = (await rawRequest(server.url, '/api/agents')).json() as Json;
+      expect(data.agents.map((agent: Json) => agent.name)).toEqual(['Atlas', 'Fakebot', 'Quill']);
+      const counts: Record<string, number> = {};
+      for (const agent of data.agents) {
+        const list = (await rawRequest(server.url, `/api/agents/${agent.id}/runs`)).json() as Json;
+        counts[agent.name] = list.data.total;
+        for (const run of list.data.runs) {
+          expect((await rawRequest(server.url, `/api/agents/${agent.id}/runs/${run.runId}`)).status).toBe(200);
+        }
+      }
+      expect(counts).toEqual({ Atlas: 7, Fakebot: 4, Quill: 0 });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      await server.close();
+      dist.remove();
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { startServer } from './app-server';
+
+// `npm start` / `npm run serve` / `npm run dev`: reads the environment, starts the viewer,
+// prints where it is. Everything else lives in app-server.ts so tests can start it on port 0.
+
+const dev = process.argv.includes('--dev');
+const env = process.env;
+
+const port = env.PORT === undefined || env.PORT === '' ? 4173 : Number(env.PORT);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`elizaOS Run Viewer: PORT must be a port number, got "${env.PORT}".`);
+  process.exit(1);
+}
+
+try {
+  const server = await startServer({
+    port,
+    host: env.HOST || '127.0.0.1',
+    runsDir: env.RUNS_DIR || undefined,
+    elizaServerUrl: env.ELIZA_SERVER_URL || undefined,
+    elizaServerAuthToken: env.ELIZA_SERVER_AUTH_TOKEN || undefined,
+    dev,
+  });
+  console.log(`elizaOS Run Viewer${dev ? ' (dev)' : ''}: ${server.url}  (${server.apiDescription})`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`elizaOS Run Viewer: ${signal}, stopping.`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+} catch (error) {
+  console.error(`elizaOS Run Viewer: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

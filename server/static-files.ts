@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { open, type FileHandle } from 'node:fs/promises';
+import { extname, posix, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { isReadMethod, startBody } from './http-util';
+
+// Serves the built app from dist/. Every path that is not a file is an SPA route and gets
+// index.html, except under /assets/, where a missing file is a real 404 (a stale hashed bundle
+// must fail loudly, not come back as HTML with status 200).
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+};
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export type StaticFiles = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
+
+export function createStaticFiles(distDir: string): StaticFiles {
+  const root = resolve(distDir);
+  const indexPath = resolve(root, 'index.html');
+
+  return async (req, res, rawPath) => {
+    if (!isReadMethod(req)) {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendText(res, 405, 'Method Not Allowed');
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(rawPath);
+    } catch {
+      return sendText(res, 400, 'Bad Request');
+    }
+    if (path.includes('\0')) return sendText(res, 400, 'Bad Request');
+
+    // Normalised as a URL path first, so `..` can never climb above dist/.
+    const filePath = resolve(root, `.${posix.normalize(`/${path}`)}`);
+    const inside = filePath.startsWith(root + sep);
+    const file = inside ? await openFile(filePath) : null;
+    if (file) return sendFile(req, res, file, filePath, path.startsWith('/assets/'));
+    if (path.startsWith('/assets/')) return sendText(res, 404, 'Not Found');
+
+    const index = await openFile(indexPath);
+    if (!index) return sendText(res, 404, 'Not Found');
+    return sendFile(req, res, index, indexPath, false);
+  };
+}
+
+async function openFile(path: string): Promise<FileHandle | null> {
+  const handle = await open(path).catch(() => null);
+  if (!handle) return null;
+  if ((await handle.stat()).isFile()) return handle;
+  await handle.close();
+  return null;
+}
+
+async function sendFile(req: IncomingMessage, res: ServerResponse, handle: FileHandle, path: string, immutable: boolean) {
+  try {
+    const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+    const { size } = await handle.stat();
+    if (type.startsWith('text/html')) {
+      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      // index.html names the current hashed bundles, so it must always be revalidated.
+      res.setHeader('Cache-Control', 'no-cache');
+    } else {
+      res.setHeader('Cache-Control', immutable ? IMMUTABLE : 'no-cache');
+    }
+    const body = startBody(req, res, 200, type, size);
+    if (req.method === 'HEAD') return void body.end();
+    await pipeline(handle.createReadStream({ autoClose: false }), body);
+  } finally {
+    await handle.close();
+  }
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(text);
+}
