@@ -133,3 +133,29 @@ test('shows a run in progress as running', async ({ page }) => {
   await expect(summary.getByLabel('Status: running')).toBeVisible();
   await expect(summary).toContainText('still running');
 });
+
+test("shows an action that failed inside as failed, with the outcome from the agent's action log", async ({ page }) => {
+  await page.goto(runUrl(AGENT_REAL, RUNS.actionError));
+  const completed = page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').filter({ hasText: 'REPLY failed' });
+  await expect(completed).toContainText('action · failed');
+  await expect(completed).toContainText('REPLY failed: fake TEXT_LARGE failure inside REPLY (zzfailactionzz)');
+  await expect(completed).toContainText("outcome from the agent's action log");
+  const summary = page.getByRole('region', { name: 'Run summary' });
+  await expect(summary.getByRole('group', { name: '1 error' })).toContainText('fake TEXT_LARGE failure inside REPLY (zzfailactionzz)');
+});
+
+test('says an action outcome is unverified when the action log does not have it', async ({ page }) => {
+  await page.goto(runUrl(AGENT_REAL, RUNS.replyAction));
+  const completed = page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').filter({ hasText: 'REPLY ended' });
+  await expect(completed).toContainText("outcome unverified: the action is not in the agent's action log");
+  await expect(completed).toContainText('action');
+  await expect(completed).not.toContainText('failed');
+});
+
+test('shows a failed embedding with the error text from the embedding log', async ({ page }) => {
+  await page.goto(runUrl(AGENT_REAL, RUNS.embeddingError));
+  const embedding = page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').filter({ hasText: 'Embedding failed' });
+  await expect(embedding).toContainText('embedding · failed');
+  await expect(embedding).toContainText('fake TEXT_EMBEDDING failure (zzfailembedzz)');
+  await expect(page.getByRole('region', { name: 'Run summary' }).getByRole('group', { name: '1 error' })).toContainText('fake TEXT_EMBEDDING failure');
+});

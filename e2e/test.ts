@@ -29,4 +29,6 @@ export const RUNS = {
   inProgress: 'f704a093-057e-458e-b1ed-724e55404c8d',
   documented: '550e8400-e29b-41d4-a716-446655440001',
   tokens: '7d1f3c2a-0b9e-4c51-9a43-2f6d8e1b5a10',
+  actionError: 'dd3d79f8-d03c-4285-895d-dfe504141261',
+  embeddingError: '3165fe21-9c28-41d4-b0fb-fb5bd54daa61',
 };

@@ -146,7 +146,8 @@ function createApi(options: ServerOptions): { api: ApiHandler; apiDescription: s
   if (!existsSync(runsDir) || !statSync(runsDir).isDirectory()) {
     throw new Error(`RUNS_DIR ${runsDir} is not a folder.`);
   }
-  const embedded = createEmbeddedApi(createRunsStore(runsDir, options.warn ?? warnOnStderr));
+  const warn = options.warn ?? warnOnStderr;
+  const embedded = createEmbeddedApi(createRunsStore(runsDir, warn), runsDir, warn);
   const api = guarded((req, res, path, query) => {
     const match = matchApiRoute(path);
     if (!match.ok) return match.status === 404 ? sendApiNotFound(req, res) : sendError(req, res, 400, match.code, match.message);

@@ -243,10 +243,41 @@ describe('bundled sample runs', () => {
           expect((await rawRequest(server.url, `/api/agents/${agent.id}/runs/${run.runId}`)).status).toBe(200);
         }
       }
-      expect(counts).toEqual({ Atlas: 7, Fakebot: 4, Quill: 0 });
+      expect(counts).toEqual({ Atlas: 7, Fakebot: 7, Quill: 0 });
       expect(warn).not.toHaveBeenCalled();
     } finally {
       await server.close();
+      dist.remove();
+    }
+  });
+});
+
+describe('embedded agent logs', () => {
+  it('serves RUNS_DIR/<agentId>/logs/*.json like the real logs endpoint: by type and room, newest first, paged', async () => {
+    const runs = tempDir('runs');
+    const dist = tempDir('dist');
+    fakeDist(dist.path);
+    const logs = join(runs.path, 'agent-a', 'logs');
+    const row = (id: string, type: string, roomId: string, createdAt: string) => ({ id, type, roomId, createdAt, body: { actionId: id } });
+    writeFile(logs, 'a.json', { success: true, data: [row('1', 'action', 'room-1', '2026-11-29T10:00:00Z'), row('2', 'action', 'room-2', '2026-11-29T10:00:01Z')] });
+    writeFile(logs, 'b.json', [row('3', 'action', 'room-1', '2026-11-29T10:00:02Z'), row('4', 'embedding_event', 'room-1', '2026-11-29T10:00:03Z')]);
+    writeFile(logs, 'broken.json', '{ nope');
+    const warn = vi.fn();
+    const server = await startServer({ port: 0, runsDir: runs.path, distDir: dist.path, warn });
+    const ids = async (query: string) => ((await rawRequest(server.url, `/api/agents/agent-a/logs?${query}`)).json() as Json).data.map((r: Json) => r.id);
+    try {
+      expect(await ids('type=action&roomId=room-1')).toEqual(['3', '1']);
+      expect(await ids('type=action')).toEqual(['3', '2', '1']);
+      expect(await ids('type=action&count=1&offset=1')).toEqual(['2']);
+      expect(await ids('type=embedding_event')).toEqual(['4']);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('skipping log file'));
+      expect((await rawRequest(server.url, '/api/agents/nobody/logs')).status).toBe(404);
+      // An agent without a logs folder has no rows, like a fresh server.
+      writeFile(join(runs.path, 'agent-b'), 'agent.json', { name: 'B' });
+      expect((await rawRequest(server.url, '/api/agents/agent-b/logs?type=action')).json()).toEqual({ success: true, data: [] });
+    } finally {
+      await server.close();
+      runs.remove();
       dist.remove();
     }
   });

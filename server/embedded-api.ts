@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { open } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { readAgentLogs } from './agent-logs';
 import type { ApiRoute } from './api-routes';
 import { JSON_TYPE, sendError, sendJson, startBody } from './http-util';
 import type { RunsStore, RunSummaryRow } from './runs-store';
@@ -13,7 +15,7 @@ const MAX_LIMIT = 100;
 
 export type EmbeddedApi = (req: IncomingMessage, res: ServerResponse, route: ApiRoute, query: string) => Promise<void>;
 
-export function createEmbeddedApi(store: RunsStore): EmbeddedApi {
+export function createEmbeddedApi(store: RunsStore, runsDir: string, warn: (line: string) => void): EmbeddedApi {
   return async (req, res, route, query) => {
     switch (route.kind) {
       case 'agents': {
@@ -34,9 +36,11 @@ export function createEmbeddedApi(store: RunsStore): EmbeddedApi {
       }
       case 'run':
         return sendRunFile(req, res, store, route.agentId, route.runId);
-      case 'logs':
-        // The embedded API has no raw logs; answer like any path this server does not know.
-        return sendJson(req, res, 404, { success: false, error: { message: 'API endpoint not found', code: 404 } });
+      case 'logs': {
+        if (!(await store.getAgent(route.agentId))) return agentNotFound(req, res);
+        const rows = await readAgentLogs(join(runsDir, route.agentId), query, warn);
+        return sendJson(req, res, 200, { success: true, data: rows });
+      }
     }
   };
 }

@@ -29,11 +29,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (failed.length > 0) console.error(`compat teardown: ${failed.length} shutdown step(s) failed`, failed.map((result) => result.reason));
   };
 
+  const started = Date.now();
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   try {
     const [serverA, serverB] = await startBoth(stops, [
       { label: 'A (no auth)', logFile: path.join(LOG_DIR, 'eliza-a.log') },
       { label: 'B (API key required)', logFile: path.join(LOG_DIR, 'eliza-b.log'), authToken: token },
     ]);
+    console.log(`compat: elizaOS A and B started in ${seconds()}`);
     const [manifestA, manifestB] = await Promise.all([
       scenarioRuns(serverA, 'A'),
       scenarioRuns(serverB, 'B', token),
@@ -53,6 +56,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         bWithKey: await viewer(serverB.baseUrl, token),
       },
     };
+    console.log(`compat: scenario runs made on A and B, viewers up, after ${seconds()} (server logs in ${path.relative(PROJECT_ROOT, LOG_DIR)}/)`);
     const envFile = path.join(handOverDir, 'compat-env.json');
     writeFileSync(envFile, `${JSON.stringify(env, null, 2)}\n`);
     // Workers inherit the runner's environment; the key is never written to disk or printed.

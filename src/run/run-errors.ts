@@ -10,7 +10,7 @@ export interface RunError {
 
 /** Every error the run carries: the documented `errors` array, RUN_ENDED.data.error, failed events. */
 export function collectErrors(run: Run): RunError[] {
-  const errors: RunError[] = run.reportedErrors.map((message) => ({ message, eventId: null, source: 'errors reported by the server' }));
+  const errors: RunError[] = [];
   for (const event of run.events) {
     if (!event.failed) continue;
     const subject = event.name ?? event.type;
@@ -21,5 +21,8 @@ export function collectErrors(run: Run): RunError[] {
       source: event.outcomeNote ? `${source}, ${event.outcomeNote}` : source,
     });
   }
-  return errors;
+  // The documented `errors` array often repeats what a failed event already says: list it once.
+  const seen = new Set(errors.map((error) => error.message));
+  const reported = run.reportedErrors.filter((message) => !seen.has(message));
+  return [...reported.map((message) => ({ message, eventId: null, source: 'errors reported by the server' })), ...errors];
 }

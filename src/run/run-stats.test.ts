@@ -29,11 +29,11 @@ describe('countRun', () => {
 });
 
 describe('collectErrors', () => {
-  it('collects the errors array, RUN_ENDED errors and failed events', () => {
+  it('collects the errors array, RUN_ENDED errors and failed events, each error once', () => {
     const run = normalizeRun({
       runId: 'r',
       status: 'failed',
-      errors: ['Rate limit exceeded', { message: 'object error' }],
+      errors: ['Rate limit exceeded', { message: 'object error' }, 'dimension mismatch'],
       events: [
         { type: 'action:completed', timestamp: 1, data: { action: 'SEARCH', success: false } },
         { type: 'EMBEDDING_EVENT', timestamp: 2, data: { status: 'failed', error: 'dimension mismatch' } },

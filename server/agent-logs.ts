@@ -1,0 +1,52 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+// GET /api/agents/:agentId/logs for the embedded API: the agent's raw log rows, as elizaOS keeps
+// them, from RUNS_DIR/<agentId>/logs/*.json (each file a logs response `{ success, data: [...] }`
+// or a bare array of rows). With them, runs served from files can show the action outcomes that
+// elizaOS 1.7 hides, as they would against a live server.
+
+const DEFAULT_COUNT = 100;
+const MAX_COUNT = 1000;
+
+interface LogRow {
+  type?: unknown;
+  roomId?: unknown;
+  createdAt?: unknown;
+}
+
+export async function readAgentLogs(agentDir: string, query: string, warn: (line: string) => void): Promise<LogRow[]> {
+  const dir = join(agentDir, 'logs');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const rows: LogRow[] = [];
+  for (const name of names.filter((file) => file.endsWith('.json')).sort()) {
+    const path = join(dir, name);
+    try {
+      const json: unknown = JSON.parse(await readFile(path, 'utf8'));
+      const data = Array.isArray(json) ? json : (json as { data?: unknown } | null)?.data;
+      if (!Array.isArray(data)) throw new Error('expected an array of log rows or { "data": [...] }');
+      rows.push(...data.filter((row): row is LogRow => typeof row === 'object' && row !== null));
+    } catch (error) {
+      warn(`elizaOS Run Viewer: skipping log file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return pageLogs(rows, query);
+}
+
+/** The real server's filters: type, roomId, newest first, count and offset. */
+export function pageLogs(rows: LogRow[], query: string): LogRow[] {
+  const params = new URLSearchParams(query);
+  const type = params.get('type');
+  const roomId = params.get('roomId');
+  const count = Math.min(Math.max(Math.trunc(Number(params.get('count'))) || DEFAULT_COUNT, 1), MAX_COUNT);
+  const offset = Math.max(Math.trunc(Number(params.get('offset'))) || 0, 0);
+  return rows
+    .filter((row) => (!type || row.type === type) && (!roomId || row.roomId === roomId))
+    .sort((a, b) => time(b.createdAt) - time(a.createdAt))
+    .slice(offset, offset + count);
+}
+
+function time(value: unknown): number {
+  const parsed = typeof value === 'string' ? Date.parse(value) : typeof value === 'number' ? value : NaN;
+  return Number.isNaN(parsed) ? 0 : parsed;
+}
