@@ -6,6 +6,7 @@ import type { RunCounts } from '../run/run-stats';
 import type { DerivedStatus } from '../run/status';
 import type { TokenUsage } from '../run/token-usage';
 import { StatusBadge } from './status-badge';
+import { Badge } from './ui/badge';
 import { TimeText } from './time-text';
 import { Card, CardTitle } from './ui/card';
 import { CopyButton } from './ui/copy-button';
@@ -27,8 +28,13 @@ export function RunSummary({ run, status, counts, errors, tokens, durationMs, no
         <CardTitle id="run-summary-title" className="mb-0">
           Run summary
         </CardTitle>
-        <span aria-live="polite">
+        <span aria-live="polite" className="flex items-center gap-2">
           <StatusBadge status={status} />
+          {counts.errors > 0 && status.tone !== 'failed' && (
+            <Badge color="var(--status-failed)">
+              <span aria-hidden="true">!</span> {counts.errors === 1 ? '1 error' : `${counts.errors} errors`}
+            </Badge>
+          )}
         </span>
         <span className="text-xs text-muted">{run.shape === 'elizaos' ? 'elizaOS 1.7 response' : 'documented API format'}</span>
       </div>
