@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { applyTheme, followSystemTheme } from './app/theme';
 import './index.css';
+
+applyTheme();
+followSystemTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

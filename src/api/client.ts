@@ -12,30 +12,84 @@ export interface ApiResponse {
   json: unknown;
 }
 
-export async function fetchJson(path: string, init: { signal?: AbortSignal } = {}): Promise<ApiResponse> {
+export interface Progress {
+  received: number;
+  /** From Content-Length, when the server sent one (compressed responses may not). */
+  total: number | null;
+}
+
+export interface FetchOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+  /** Give up when no byte arrives for this long. */
+  idleTimeoutMs?: number;
+}
+
+export const IDLE_TIMEOUT_MS = 15_000;
+
+export async function fetchJson(path: string, options: FetchOptions = {}): Promise<ApiResponse> {
   const url = path;
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Accept: 'application/json' }, signal: init.signal });
-  } catch (error) {
-    if (init.signal?.aborted) throw error;
-    throw new ApiError('unreachable', `Could not reach the viewer's server at ${location.origin}. Is it still running?`, { url });
-  }
-
-  let text: string;
-  try {
-    text = await response.text();
-  } catch {
-    throw new ApiError('unreachable', `The connection to ${location.origin} broke while the response was downloading.`, { url, status: response.status });
-  }
-  if (!response.ok) throw errorFromResponse(response, text, url);
+  const idleTimeoutMs = options.idleTimeoutMs ?? IDLE_TIMEOUT_MS;
+  const stall = new AbortController();
+  let timer = setTimeout(() => stall.abort(), idleTimeoutMs);
+  const resetTimer = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => stall.abort(), idleTimeoutMs);
+  };
+  const signal = options.signal ? AbortSignal.any([options.signal, stall.signal]) : stall.signal;
+  const gaveUp = () =>
+    new ApiError('unreachable', `The server stopped answering: nothing arrived for ${idleTimeoutMs / 1000} s, so the viewer gave up.`, { url, code: 'CLIENT_TIMEOUT' });
 
   try {
-    return { url, text, json: JSON.parse(text) };
-  } catch {
-    const what = text.trim() === '' ? 'an empty body' : text.trimStart().startsWith('<') ? 'HTML' : 'text that is not valid JSON';
-    throw new ApiError('invalid-response', `The server answered with ${what} instead of JSON.`, { url, status: response.status, rawBody: text });
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      if (stall.signal.aborted) throw gaveUp();
+      throw new ApiError('unreachable', `Could not reach the viewer's server at ${location.origin}. Is it still running?`, { url });
+    }
+
+    let text: string;
+    try {
+      text = await readText(response, options.onProgress, resetTimer);
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      if (stall.signal.aborted) throw gaveUp();
+      throw new ApiError('unreachable', `The connection broke while the response was downloading.`, { url, status: response.status });
+    }
+    if (!response.ok) throw errorFromResponse(response, text, url);
+
+    try {
+      return { url, text, json: JSON.parse(text) };
+    } catch {
+      const what = text.trim() === '' ? 'an empty body' : text.trimStart().startsWith('<') ? 'HTML' : 'text that is not valid JSON';
+      throw new ApiError('invalid-response', `The server answered with ${what} instead of JSON.`, { url, status: response.status, rawBody: text });
+    }
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** Reads the body as text, reporting bytes as they arrive. */
+async function readText(response: Response, onProgress: FetchOptions['onProgress'], onBytes: () => void): Promise<string> {
+  if (!response.body) return '';
+  const length = Number(response.headers.get('Content-Length'));
+  const total = response.headers.get('Content-Encoding') || !Number.isFinite(length) || length <= 0 ? null : length;
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    onBytes();
+    received += value.byteLength;
+    parts.push(decoder.decode(value, { stream: true }));
+    onProgress?.({ received, total });
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 /** Validates a response body against a schema; a mismatch is an invalid-response ApiError. */

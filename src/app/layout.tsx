@@ -1,4 +1,5 @@
 import { Link, Outlet } from 'react-router';
+import { ThemeToggle } from './theme-toggle';
 
 export function Layout() {
   return (
@@ -8,6 +9,8 @@ export function Layout() {
           <Link to="/" className="font-semibold">
             elizaOS Run Viewer
           </Link>
+          <span className="ml-auto" />
+          <ThemeToggle />
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">
