@@ -16,6 +16,8 @@ export interface CompatEnv {
   serverA: ElizaServerInfo;
   /** elizaOS with ELIZA_SERVER_AUTH_TOKEN set. */
   serverB: ElizaServerInfo;
+  /** The copy of the built app the viewers serve. */
+  distDir: string;
   viewers: {
     /** Proxy to A. */
     a: string;

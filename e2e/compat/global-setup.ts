@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createScenarioRuns, startElizaServer, type ElizaServer, type Manifest } from '../../compat/eliza-server.mjs';
@@ -20,11 +20,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   mkdirSync(LOG_DIR, { recursive: true });
   const handOverDir = mkdtempSync(path.join(os.tmpdir(), 'viewer-compat-'));
+  const distDir = snapshotDist(path.dirname(indexHtml), path.join(handOverDir, 'dist'));
 
   const token = randomBytes(24).toString('base64url');
   const stops: (() => Promise<void>)[] = [async () => rmSync(handOverDir, { recursive: true, force: true })];
+  // Viewers and servers stop side by side (elizaOS takes a moment); also after a failed setup.
   const teardown = async () => {
-    const results = await Promise.allSettled(stops.reverse().map((stop) => stop()));
+    const results = await Promise.allSettled(stops.map((stop) => stop()));
     const failed = results.filter((result) => result.status === 'rejected');
     if (failed.length > 0) console.error(`compat teardown: ${failed.length} shutdown step(s) failed`, failed.map((result) => result.reason));
   };
@@ -43,13 +45,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ]);
 
     const viewer = async (elizaServerUrl: string, elizaServerAuthToken?: string) => {
-      const running: RunningServer = await startServer({ port: 0, host: '127.0.0.1', elizaServerUrl, elizaServerAuthToken, warn: () => {} });
+      const running: RunningServer = await startServer({ port: 0, host: '127.0.0.1', elizaServerUrl, elizaServerAuthToken, distDir });
       stops.push(() => running.close());
       return running.url;
     };
     const env: CompatEnv = {
       serverA: { baseUrl: serverA.baseUrl, logFile: serverA.logFile, manifest: manifestA },
       serverB: { baseUrl: serverB.baseUrl, logFile: serverB.logFile, manifest: manifestB },
+      distDir,
       viewers: {
         a: await viewer(serverA.baseUrl),
         bWithoutKey: await viewer(serverB.baseUrl),
@@ -67,6 +70,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     throw error;
   }
   return teardown;
+}
+
+// A build started elsewhere while the suite runs (npm test builds) empties dist/ for a moment, so
+// the viewers serve a copy taken now.
+function snapshotDist(from: string, to: string): string {
+  cpSync(from, to, { recursive: true });
+  const html = readFileSync(path.join(to, 'index.html'), 'utf8');
+  const missing = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1]).filter((file) => !existsSync(path.join(to, file)));
+  if (missing.length > 0) throw new Error(`dist/ changed while it was copied (is a build running?); missing ${missing.join(', ')}. Run the suite again.`);
+  return to;
 }
 
 interface ServerSpec {

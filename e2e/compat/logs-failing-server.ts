@@ -13,7 +13,7 @@ export interface LogsFault {
   body: unknown;
 }
 
-export async function startLogsFailingServer(elizaUrl: string, fault: LogsFault) {
+export async function startLogsFailingServer(elizaUrl: string, distDir: string, fault: LogsFault) {
   let logsRequests = 0;
   const upstream = new URL(elizaUrl);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -35,7 +35,7 @@ export async function startLogsFailingServer(elizaUrl: string, fault: LogsFault)
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const viewer = await startServer({ port: 0, host: '127.0.0.1', elizaServerUrl: `http://127.0.0.1:${port}`, warn: () => {} });
+  const viewer = await startServer({ port: 0, host: '127.0.0.1', elizaServerUrl: `http://127.0.0.1:${port}`, distDir });
 
   return {
     viewerUrl: viewer.url,
