@@ -50,7 +50,8 @@ test('lists every event in time order and nests model calls under their action',
   await expect(items.nth(0)).toContainText('+0 ms');
   await expect(items.nth(4)).toContainText('REPLY started');
   await expect(items.nth(4)).toContainText('46 ms');
-  for (const index of [5, 6, 7, 8]) await expect(items.nth(index)).toHaveClass(/ml-8/);
+  for (const index of [5, 6, 7, 8]) await expect(items.nth(index)).toHaveAttribute('data-depth', '1');
+  await expect(items.nth(4)).toHaveAttribute('data-depth', '0');
   await expect(items.nth(6)).toContainText('TEXT_LARGE · fake-model');
   await expect(items.nth(10)).toContainText('Run ended · completed · 171 ms');
   await expect(items.nth(10).locator('time')).toHaveAttribute('title', /Nov 28, 2026/);

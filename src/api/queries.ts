@@ -27,15 +27,52 @@ export function agentsQueryOptions() {
   });
 }
 
-export function runsQueryOptions(agentId: string, limit = 20) {
+export interface RunsFilter {
+  limit?: number;
+  status?: string;
+  /** Epoch ms bounds on startedAt. Any `from` also skips the real server's 15 s list cache. */
+  from?: number;
+  to?: number;
+}
+
+export function runsPath(agentId: string, filter: RunsFilter = {}): string {
+  const params = new URLSearchParams({ limit: String(filter.limit ?? 20) });
+  if (filter.status && filter.status !== 'all') params.set('status', filter.status);
+  if (filter.from !== undefined) params.set('from', String(filter.from));
+  if (filter.to !== undefined) params.set('to', String(filter.to));
+  return `/api/agents/${segment(agentId)}/runs?${params}`;
+}
+
+export function runsQueryOptions(agentId: string, filter: RunsFilter = {}) {
   return queryOptions({
-    queryKey: ['runs', agentId, { limit }],
-    queryFn: async ({ signal }) => {
-      const path = `/api/agents/${segment(agentId)}/runs?limit=${limit}`;
-      return parseBody(runsListResponseSchema, await fetchJson(path, { signal })).data;
-    },
+    queryKey: ['runs', agentId, filter],
+    queryFn: async ({ signal }) => parseBody(runsListResponseSchema, await fetchJson(runsPath(agentId, filter), { signal })).data,
     retry: retryTransient,
   });
+}
+
+/** The runs of the same agent just before and after a run, for previous / next links. */
+export function adjacentRunsQueryOptions(agentId: string, startedAt: number) {
+  return queryOptions({
+    queryKey: ['adjacent-runs', agentId, startedAt],
+    queryFn: async ({ signal }) => {
+      const [older, newer] = await Promise.all([
+        fetchJson(runsPath(agentId, { limit: 1, to: startedAt - 1 }), { signal }),
+        fetchJson(runsPath(agentId, { limit: 100, from: startedAt + 1 }), { signal }),
+      ]);
+      return {
+        previous: parseBody(runsListResponseSchema, older).data.runs[0] ?? null,
+        next: parseBody(runsListResponseSchema, newer).data.runs.at(-1) ?? null,
+      };
+    },
+    retry: false,
+    staleTime: 15_000,
+  });
+}
+
+export function runApiPath(agentId: string, runId: string, roomId: string | null): string {
+  const query = roomId ? `?roomId=${encodeURIComponent(roomId)}` : '';
+  return `/api/agents/${segment(agentId)}/runs/${segment(runId)}${query}`;
 }
 
 export interface LoadedRun {
@@ -45,8 +82,7 @@ export interface LoadedRun {
 }
 
 export async function fetchRun(agentId: string, runId: string, roomId: string | null, signal?: AbortSignal): Promise<LoadedRun> {
-  const query = roomId ? `?roomId=${encodeURIComponent(roomId)}` : '';
-  const response = await fetchJson(`/api/agents/${segment(agentId)}/runs/${segment(runId)}${query}`, { signal });
+  const response = await fetchJson(runApiPath(agentId, runId, roomId), { signal });
   try {
     return { run: normalizeRun(response.json, agentId), size: response.text.length };
   } catch (error) {

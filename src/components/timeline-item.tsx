@@ -1,69 +1,115 @@
-import { memo } from 'react';
+import { memo, type Ref } from 'react';
 import { cn } from '../lib/cn';
-import { formatAbsolute, formatDuration, formatOffset } from '../lib/format';
+import { formatAbsolute, formatDuration, formatEventTime, isoTime, type TimeMode } from '../lib/format';
 import type { TimelineRow } from '../run/timeline-rows';
+import type { Span } from '../run/waterfall';
 import { JsonTree } from './json-tree';
 import { KIND_STYLE, KindIcon } from './kind-icon';
+import { EventLinkButton } from './event-link-button';
 
 interface TimelineItemProps {
+  ref: Ref<HTMLLIElement>;
+  index: number;
+  setSize: number;
+  /** Position within the list, in px (the list is virtualised). */
+  top: number;
   row: TimelineRow;
   expanded: boolean;
+  selected: boolean;
+  timeMode: TimeMode;
+  span: Span | null;
   onToggle: (eventId: string) => void;
+  onSelect: (eventId: string) => void;
 }
 
-export const TimelineItem = memo(function TimelineItem({ row, expanded, onToggle }: TimelineItemProps) {
+export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, top, row, expanded, selected, timeMode, span, onToggle, onSelect }: TimelineItemProps) {
   const { event } = row;
   const kind = KIND_STYLE[event.failed ? 'error' : event.kind];
   const payloadId = `payload-${event.id}`;
   return (
     <li
+      ref={ref}
+      data-index={index}
       id={`event-${event.id}`}
-      className={cn('relative rounded-md border bg-card', event.failed ? 'border-[var(--status-failed)]' : 'border-border', row.depth === 1 && 'ml-8')}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      aria-current={selected ? 'true' : undefined}
       data-kind={event.kind}
       data-depth={row.depth}
+      className="absolute left-0 w-full pb-1"
+      style={{ transform: `translateY(${top}px)` }}
     >
-      {row.depth === 1 && <span aria-hidden="true" className="absolute -left-5 top-0 h-full border-l-2 border-dashed border-border" />}
-      <div className="flex items-start gap-2 p-2">
-        <KindIcon kind={event.kind} failed={event.failed} />
-        <button
-          type="button"
-          aria-expanded={expanded}
-          aria-controls={payloadId}
-          onClick={() => onToggle(event.id)}
-          className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2 rounded text-left focus-visible:outline-2 focus-visible:outline-accent"
-        >
-          <span className="text-xs font-semibold uppercase" style={{ color: kind.color }}>
-            {event.failed ? `${KIND_STYLE[event.kind].label} · failed` : kind.label}
+      <div
+        className={cn(
+          'relative rounded-md border bg-card',
+          event.failed ? 'border-[var(--status-failed)]' : 'border-border',
+          selected && 'ring-2 ring-accent',
+          row.depth === 1 && 'ml-8',
+        )}
+      >
+        {row.depth === 1 && <span aria-hidden="true" className="absolute -left-5 top-0 h-full border-l-2 border-dashed border-border" />}
+        <div className="flex items-start gap-2 p-2">
+          <KindIcon kind={event.kind} failed={event.failed} />
+          <button
+            type="button"
+            id={`toggle-${event.id}`}
+            aria-expanded={expanded}
+            aria-controls={payloadId}
+            onClick={() => onToggle(event.id)}
+            onFocus={() => onSelect(event.id)}
+            className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2 rounded text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+          >
+            <span className="text-xs font-semibold uppercase" style={{ color: kind.color }}>
+              {event.failed ? `${KIND_STYLE[event.kind].label} · failed` : kind.label}
+            </span>
+            <span className={cn('min-w-0 break-words text-sm', event.failed && 'text-[var(--status-failed)]')}>{row.summary}</span>
+            {event.outcomeNote && (
+              <span className={cn('text-xs', event.needsOutcomeCheck ? 'font-semibold text-[var(--status-timeout)]' : 'text-muted')}>({event.outcomeNote})</span>
+            )}
+            <span className="sr-only">, {expanded ? 'hide' : 'show'} data</span>
+          </button>
+          <WaterfallBar span={span} kindColor={kind.color} />
+          <span className="w-24 shrink-0 text-right font-mono text-xs text-muted">
+            <EventTime row={row} mode={timeMode} />
+            {row.durationMs !== null && <span className="block">{formatDuration(row.durationMs)}</span>}
           </span>
-          <span className={cn('min-w-0 break-words text-sm', event.failed && 'text-[var(--status-failed)]')}>{row.summary}</span>
-          {event.outcomeNote && (
-            <span className={cn('text-xs', event.needsOutcomeCheck ? 'font-semibold text-[var(--status-timeout)]' : 'text-muted')}>({event.outcomeNote})</span>
-          )}
-          <span className="sr-only">, {expanded ? 'hide' : 'show'} data</span>
-        </button>
-        <span className="shrink-0 text-right font-mono text-xs text-muted">
-          <Offset row={row} />
-          {row.durationMs !== null && <span className="block">{formatDuration(row.durationMs)}</span>}
-        </span>
-      </div>
-      {expanded && (
-        <div id={payloadId} className="border-t border-border p-2">
-          <p className="mb-1 text-xs text-muted">
-            <code>{event.type}</code> data
-          </p>
-          <JsonTree value={event.data} label={`${event.type} data`} />
         </div>
-      )}
+        {expanded && (
+          <div id={payloadId} className="border-t border-border p-2">
+            <div className="mb-1 flex items-center gap-2 text-xs text-muted">
+              <span>
+                <code>{event.type}</code> data
+              </span>
+              <EventLinkButton eventId={event.id} />
+            </div>
+            <JsonTree value={event.data} label={`${event.type} data`} />
+          </div>
+        )}
+      </div>
     </li>
   );
 });
 
-function Offset({ row }: { row: TimelineRow }) {
+function EventTime({ row, mode }: { row: TimelineRow; mode: TimeMode }) {
   const { timestamp } = row.event;
-  if (timestamp === null) return <span>no time</span>;
+  const iso = timestamp === null ? null : isoTime(timestamp);
+  if (timestamp === null || iso === null) return <span>no time</span>;
   return (
-    <time dateTime={new Date(timestamp).toISOString()} title={formatAbsolute(timestamp)}>
-      {formatOffset(row.offsetMs)}
+    <time dateTime={iso} title={formatAbsolute(timestamp)}>
+      {formatEventTime(timestamp, row.offsetMs, mode)}
     </time>
+  );
+}
+
+/** The event's place in the run's time, so slow steps stand out. */
+function WaterfallBar({ span, kindColor }: { span: Span | null; kindColor: string }) {
+  if (!span) return <span className="hidden w-40 shrink-0 sm:block" />;
+  return (
+    <span aria-hidden="true" className="relative mt-1.5 hidden h-2.5 w-40 shrink-0 rounded-sm bg-subtle sm:block" data-testid="waterfall">
+      <span
+        className="absolute top-0 h-full rounded-sm"
+        style={{ left: `${span.left * 100}%`, width: `max(2px, ${span.width * 100}%)`, background: kindColor }}
+      />
+    </span>
   );
 }

@@ -46,6 +46,7 @@ export function formatRelative(timestamp: number, now: number): string {
 
 /** An absolute local time with its time zone, to the millisecond. */
 export function formatAbsolute(timestamp: number, timeZone?: string): string {
+  if (isoTime(timestamp) === null) return `invalid time (${timestamp})`;
   return new Intl.DateTimeFormat(undefined, {
     year: 'numeric',
     month: 'short',
@@ -71,4 +72,27 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export type TimeMode = 'relative' | 'local' | 'utc';
+export const TIME_MODES: readonly TimeMode[] = ['relative', 'local', 'utc'];
+
+/** An event's time as the user chose to see it: offset from the run start, or local / UTC clock time. */
+export function formatEventTime(timestamp: number, offsetMs: number | null, mode: TimeMode): string {
+  if (mode === 'relative') return formatOffset(offsetMs);
+  if (isoTime(timestamp) === null) return 'invalid time';
+  return new Intl.DateTimeFormat(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    fractionalSecondDigits: 3,
+    hour12: false,
+    timeZone: mode === 'utc' ? 'UTC' : undefined,
+  }).format(timestamp) + (mode === 'utc' ? ' UTC' : '');
+}
+
+/** An ISO string for `<time dateTime>`, or null for a timestamp no Date can hold. */
+export function isoTime(timestamp: number): string | null {
+  const date = new Date(timestamp);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { runQueryOptions } from '../api/queries';
 import { ErrorState, Problem } from '../components/error-state';
 import { RunSummary } from '../components/run-summary';
-import { Timeline } from '../components/timeline';
 import { TokenUsagePanel } from '../components/token-usage-panel';
-import { Card, CardTitle } from '../components/ui/card';
 import { Skeleton } from '../components/ui/skeleton';
 import { useNow } from '../components/use-now';
 import { agentRunsPath, isValidId } from '../lib/links';
@@ -19,6 +17,9 @@ import { buildTimelineRows } from '../run/timeline-rows';
 import { tokenUsage } from '../run/token-usage';
 import { useCheckedRun } from './use-checked-run';
 import { useTokenEstimates } from './use-token-estimates';
+import { RunHeader } from './run-header';
+import { RunTimeline } from './run-timeline';
+import { runToMarkdown } from '../run/run-markdown';
 
 export function RunPage() {
   const { agentId, runId } = useParams();
@@ -75,28 +76,19 @@ function RunView({ agentId, runId, roomId }: { agentId: string; runId: string; r
 function RunDetails({ agentId, run: serverRun }: { agentId: string; run: Run }) {
   const run = useCheckedRun(agentId, serverRun);
   const now = useNow();
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const status = deriveStatus(run);
   const counts = useMemo(() => countRun(run), [run]);
   const errors = useMemo(() => collectErrors(run), [run]);
   const { estimates, estimating } = useTokenEstimates(run);
   const rows = useMemo(() => buildTimelineRows(run, estimates), [run, estimates]);
   const tokens = useMemo(() => tokenUsage(run, estimates), [run, estimates]);
-  const toggle = useCallback((eventId: string) => {
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (!next.delete(eventId)) next.add(eventId);
-      return next;
-    });
-  }, []);
+  const durationMs = runDuration(run, now);
 
   return (
     <div className="space-y-4">
-      <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={runDuration(run, now)} now={now} />
-      <Card aria-labelledby="timeline-title">
-        <CardTitle id="timeline-title">Timeline</CardTitle>
-        <Timeline rows={rows} expanded={expanded} onToggle={toggle} />
-      </Card>
+      <RunHeader agentId={agentId} run={run} markdown={() => runToMarkdown({ run, status, counts, errors, rows, tokens, durationMs, link: location.href })} />
+      <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
+      <RunTimeline run={run} rows={rows} />
       <TokenUsagePanel usage={tokens} estimating={estimating} />
     </div>
   );

@@ -30,8 +30,8 @@ export function canonicalType(type: string): string {
 
 function classify(type: string): { kind: EventKind; phase: RunEvent['phase'] } {
   const canonical = canonicalType(type);
-  const known = KNOWN_TYPES[canonical];
-  if (known) return known;
+  // Own keys only: a type such as "constructor" or "__proto__" must not find Object.prototype's.
+  if (Object.hasOwn(KNOWN_TYPES, canonical)) return KNOWN_TYPES[canonical];
   if (/(^|_)(error|failed|failure|exception)($|_)/.test(canonical)) return { kind: 'error', phase: null };
   return { kind: 'unknown', phase: null };
 }

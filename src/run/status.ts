@@ -31,8 +31,8 @@ const TONES: Record<string, StatusTone> = {
 export function deriveStatus(run: Run): DerivedStatus {
   const ended = lastRunEnded(run);
   const endedStatus = typeof ended?.data.status === 'string' ? ended.data.status : null;
-  const status = TONES[run.serverStatus.toLowerCase()] === 'running' && endedStatus ? endedStatus : run.serverStatus;
-  const tone = TONES[status.toLowerCase()] ?? 'other';
+  const status = toneOf(run.serverStatus) === 'running' && endedStatus ? endedStatus : run.serverStatus;
+  const tone = toneOf(status) ?? 'other';
 
   if (ended?.error) {
     const reason = tone === 'failed' ? null : `The server says "${status}", but the run ended with an error.`;
@@ -45,7 +45,13 @@ export function deriveStatus(run: Run): DerivedStatus {
 
 /** The real server answers an unknown run id with 200, status `started` and no events. */
 export function hasNoEvents(run: Run): boolean {
-  return run.events.length === 0 && TONES[run.serverStatus.toLowerCase()] === 'running';
+  return run.events.length === 0 && toneOf(run.serverStatus) === 'running';
+}
+
+/** Own keys only: a status such as "constructor" must not find Object.prototype's. */
+function toneOf(status: string): StatusTone | undefined {
+  const key = status.toLowerCase();
+  return Object.hasOwn(TONES, key) ? TONES[key] : undefined;
 }
 
 export function lastRunEnded(run: Run) {

@@ -66,7 +66,19 @@ export function buildTimelineRows(run: Run, estimates?: ReadonlyMap<string, Toke
   return rows;
 }
 
+/**
+ * Rows nest one level deep, so an event nests only under an action that is itself top level;
+ * otherwise (an action inside an action, ids that point at each other or at the event itself)
+ * it stays top level rather than vanish from the list.
+ */
 function parentOf(event: RunEvent, actionStarts: Map<string, RunEvent>): RunEvent | null {
+  const parent = claimedParent(event, actionStarts);
+  if (!parent || parent === event) return null;
+  const grandparent = claimedParent(parent, actionStarts);
+  return grandparent === null || grandparent === parent ? parent : null;
+}
+
+function claimedParent(event: RunEvent, actionStarts: Map<string, RunEvent>): RunEvent | null {
   if (event.parentActionId) return actionStarts.get(event.parentActionId) ?? null;
   if (event.kind === 'action' && event.phase === 'ended' && event.actionId) {
     const start = actionStarts.get(event.actionId);

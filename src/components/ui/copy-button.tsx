@@ -5,7 +5,7 @@ import { cn } from '../../lib/cn';
  * Copies `text` (or what `text()` returns, computed only on click) to the clipboard and says so;
  * `label` names what is copied.
  */
-export function CopyButton({ text, label, className }: { text: string | (() => string); label: string; className?: string }) {
+export function CopyButton({ text, label, idleText = 'Copy', className }: { text: string | (() => string); label: string; idleText?: string; className?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   async function copy() {
@@ -29,7 +29,7 @@ export function CopyButton({ text, label, className }: { text: string | (() => s
         className,
       )}
     >
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : idleText}</span>
     </button>
   );
 }

@@ -1,0 +1,12 @@
+import { CopyButton } from './ui/copy-button';
+
+/** Copies a link to this page with `event=<id>`: opening it scrolls to, highlights and expands the event. */
+export function EventLinkButton({ eventId }: { eventId: string }) {
+  return <CopyButton text={() => eventLink(eventId)} label="Copy link to this event" idleText="Copy link" />;
+}
+
+export function eventLink(eventId: string): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set('event', eventId);
+  return url.toString();
+}

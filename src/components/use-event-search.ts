@@ -1,0 +1,43 @@
+import { useEffect, useMemo, useState } from 'react';
+import { SearchIndex } from '../run/event-search';
+import type { TimelineRow } from '../run/timeline-rows';
+
+export interface SearchState {
+  /** Matching event ids; null when there is no query. */
+  matches: ReadonlySet<string> | null;
+  /** 0..1 while the search is still running. */
+  progress: number;
+  running: boolean;
+}
+
+const SLICE_MS = 8;
+const IDLE: SearchState = { matches: null, progress: 1, running: false };
+
+/** Searches in slices of a few ms between frames, so typing stays responsive on huge runs. */
+export function useEventSearch(rows: TimelineRow[], query: string): SearchState {
+  const index = useMemo(() => new SearchIndex(rows), [rows]);
+  const [state, setState] = useState<SearchState & { key: string }>({ ...IDLE, key: '' });
+  const key = query.trim();
+
+  useEffect(() => {
+    if (!key) return;
+    const job = index.search(key);
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const run = () => {
+      if (cancelled) return;
+      const finished = job.step(SLICE_MS);
+      setState({ key, matches: new Set(job.matches), progress: job.done / Math.max(job.total, 1), running: !finished });
+      if (!finished) timer = setTimeout(run, 0);
+    };
+    timer = setTimeout(run, 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [index, key]);
+
+  if (!key) return IDLE;
+  if (state.key !== key) return { matches: new Set(), progress: 0, running: true };
+  return state;
+}

@@ -1,0 +1,130 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ShortcutsDialog } from '../components/shortcuts-dialog';
+import { Timeline } from '../components/timeline';
+import { TimelineToolbar } from '../components/timeline-toolbar';
+import { Card, CardTitle } from '../components/ui/card';
+import { useEventSearch } from '../components/use-event-search';
+import { useStoredChoice } from '../components/use-stored-choice';
+import { useTimelineKeys } from '../components/use-timeline-keys';
+import { TIME_MODES, type TimeMode } from '../lib/format';
+import type { EventKind, Run } from '../run/model';
+import { countKinds, filterRows, parseKinds } from '../run/timeline-filter';
+import type { TimelineRow } from '../run/timeline-rows';
+import { buildWaterfall } from '../run/waterfall';
+
+/**
+ * The timeline with its filters, search, selection and keyboard. Filters and the selected event
+ * live in the URL, so a copied link reproduces the view; expansion is kept by event id.
+ */
+export function RunTimeline({ run, rows }: { run: Run; rows: TimelineRow[] }) {
+  const [params, setParams] = useSearchParams();
+  const kinds = useMemo(() => parseKinds(params.get('kind')), [params]);
+  const errorsOnly = params.get('errors') === '1';
+  const query = params.get('q') ?? '';
+  const selectedId = params.get('event');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(selectedId ? [selectedId] : []));
+  const [scrollRequest, setScrollRequest] = useState(() => (selectedId ? 1 : 0));
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [timeMode, setTimeMode] = useStoredChoice<TimeMode>('run-viewer:time', TIME_MODES, 'relative');
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const search = useEventSearch(rows, query);
+  const visible = useMemo(() => filterRows(rows, { kinds, errorsOnly, searchMatches: search.matches }), [rows, kinds, errorsOnly, search.matches]);
+  const kindCounts = useMemo(() => countKinds(rows), [rows]);
+  const errorCount = useMemo(() => rows.filter((row) => row.event.failed).length, [rows]);
+  const waterfall = useMemo(() => buildWaterfall(run, rows), [run, rows]);
+
+  const update = useCallback(
+    (changes: Record<string, string | null>) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === null || value === '') next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  const select = useCallback((eventId: string) => update({ event: eventId }), [update]);
+  const toggle = useCallback((eventId: string) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(eventId)) next.add(eventId);
+      return next;
+    });
+  }, []);
+
+  const goTo = (eventId: string) => {
+    select(eventId);
+    setScrollRequest((n) => n + 1);
+    requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(`toggle-${eventId}`)?.focus({ preventScroll: true })));
+  };
+
+  const selectedIndex = visible.findIndex((row) => row.event.id === selectedId);
+  const nextError = () => {
+    const failed = visible.filter((row) => row.event.failed);
+    if (failed.length === 0) return;
+    const after = failed.find((row) => visible.indexOf(row) > selectedIndex) ?? failed[0];
+    goTo(after.event.id);
+  };
+
+  useTimelineKeys({
+    move: (delta) => {
+      if (visible.length === 0) return;
+      const index = selectedIndex < 0 ? (delta > 0 ? 0 : visible.length - 1) : Math.min(Math.max(selectedIndex + delta, 0), visible.length - 1);
+      goTo(visible[index].event.id);
+    },
+    toggleSelected: () => selectedId && toggle(selectedId),
+    focusSearch: () => searchRef.current?.focus(),
+    nextError,
+    showHelp: () => setHelpOpen(true),
+  });
+
+  const setKind = (kind: EventKind) => {
+    const next = new Set(kinds);
+    if (!next.delete(kind)) next.add(kind);
+    update({ kind: [...next].join(',') || null });
+  };
+
+  return (
+    <Card aria-labelledby="timeline-title">
+      <CardTitle id="timeline-title">Timeline</CardTitle>
+      <TimelineToolbar
+        kindCounts={kindCounts}
+        kinds={kinds}
+        errorsOnly={errorsOnly}
+        errorCount={errorCount}
+        query={query}
+        search={search}
+        shown={visible.length}
+        total={rows.length}
+        timeMode={timeMode}
+        searchRef={searchRef}
+        onKindToggle={setKind}
+        onErrorsOnly={(value) => update({ errors: value ? '1' : null })}
+        onQuery={(value) => update({ q: value })}
+        onNextError={nextError}
+        onTimeMode={setTimeMode}
+        onHelp={() => setHelpOpen(true)}
+      />
+      <Timeline
+        rows={visible}
+        expanded={expanded}
+        selectedId={selectedId}
+        scrollRequest={scrollRequest}
+        timeMode={timeMode}
+        waterfall={waterfall}
+        onToggle={toggle}
+        onSelect={select}
+      />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </Card>
+  );
+}
