@@ -30,39 +30,12 @@ test('skips a file that is not valid JSON: its run is not found, the others stil
   await expect(page.getByRole('link', { name: '550e8400-e29b-41d4-a716-446655440001' })).toBeVisible();
 });
 
+// The fault server's other faults (bad bodies, 401, 404, 429, 5xx, stalls, resets, a closed
+// port) are in faults.spec.ts.
+
 test("shows the real server's 200 with no events as not found", async ({ page }) => {
   await page.goto(`${url(PORTS.viewerToFault)}/agents/faulty/runs/no-events`);
   await expect(page.getByRole('alert').getByRole('heading', { name: 'No events recorded for this run' })).toBeVisible();
-});
-
-test('says an API key is needed on a 401', async ({ page }) => {
-  await page.goto(`${url(PORTS.viewerToFault)}/agents/faulty/runs/unauthorized`);
-  const alert = page.getByRole('alert');
-  await expect(alert.getByRole('heading', { name: 'An API key is needed' })).toBeVisible();
-  await expect(alert).toContainText('ELIZA_SERVER_AUTH_TOKEN');
-  await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
-});
-
-test('names the unreachable server and offers a retry', async ({ page }) => {
-  await page.goto(`${url(PORTS.viewerToClosed)}/agents/a1/runs/r1`);
-  const alert = page.getByRole('alert');
-  await expect(alert.getByRole('heading', { name: 'Server unreachable' })).toBeVisible();
-  await expect(alert).toContainText('http://127.0.0.1:1');
-  const retry = alert.getByRole('button', { name: 'Retry' });
-  await retry.click();
-  await expect(alert.getByRole('heading', { name: 'Server unreachable' })).toBeVisible();
-});
-
-test('says what was wrong with an invalid response and shows the raw body', async ({ page }) => {
-  await page.goto(`${url(PORTS.viewerToFault)}/agents/faulty/runs/html`);
-  const alert = page.getByRole('alert');
-  await expect(alert.getByRole('heading', { name: 'The server sent something the viewer cannot read' })).toBeVisible();
-  await expect(alert).toContainText('The server answered with HTML instead of JSON.');
-  await expect(alert).toContainText('<h1>Welcome to nginx!</h1>');
-
-  await page.goto(`${url(PORTS.viewerToFault)}/agents/faulty/runs/not-a-run`);
-  await expect(page.getByRole('alert')).toContainText('The response is not a run');
-  await expect(page.getByRole('alert')).toContainText('"runs":[]');
 });
 
 test('explains a malformed link', async ({ page }) => {

@@ -6,6 +6,9 @@ test('lists the agents and their runs as links that open the run page', async ({
   await page.goto('/');
   await expect(page.getByRole('heading', { name: /Fakebot/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Docs Agent/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: RUNS.actionError })).toHaveAttribute('href', /\?roomId=fe5abf25-bcf4-0857-b9e8-2b81dffb03ba$/);
+  await page.getByRole('link', { name: 'All runs of Fakebot' }).click();
+  await expect(page).toHaveURL(/\/agents\/agent-real\/runs$/);
   await page.getByRole('link', { name: RUNS.replyAction }).click();
   await expect(page).toHaveURL(/\/agents\/agent-real\/runs\/1c5cdbc6-775b-4964-80ec-04edf1fe72a6\?roomId=8c804bdb-3231-0770-931b-7f1f637e3353$/);
   await expect(page.getByRole('region', { name: 'Run summary' })).toBeVisible();

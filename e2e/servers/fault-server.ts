@@ -2,7 +2,8 @@ import { createServer, type ServerResponse } from 'node:http';
 
 // A real HTTP server that misbehaves the ways elizaOS servers and networks do. The run id in
 // /api/agents/:agentId/runs/:runId picks the fault, so a viewer proxied in front of it shows
-// each failure exactly as a user would meet it.
+// each failure exactly as a user would meet it. The agent id is free: a test that picks its own
+// gets its own request count.
 
 const port = Number(process.env.PORT ?? 4318);
 
@@ -33,6 +34,19 @@ export const FAULTS: Record<string, Fault> = {
     json(res, 429, { success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' } }, { 'Retry-After': '7' }),
   'no-events': (res, runId) =>
     json(res, 200, { success: true, data: { summary: { runId, status: 'started', counts: { actions: 0, modelCalls: 0, errors: 0, evaluators: 0 } }, events: [] } }),
+  'server-error-bare': (res) => {
+    res.writeHead(500, { 'Content-Type': 'text/plain' });
+    res.end('Internal Server Error');
+  },
+  'not-found': (res) => json(res, 404, { success: false, error: { message: 'API endpoint not found', code: 404 } }),
+  // Headers and the start of a body, then nothing: the headers beat the viewer proxy's 30 s
+  // header timeout, so only the browser's own idle timeout can end the wait.
+  stall: (res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write('{"success":true,"data":{"summary":{"runId":"stall",');
+    stalled.add(res);
+    res.on('close', () => stalled.delete(res));
+  },
   reset: (res) => {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100000' });
     res.write('{"success":true,"data":{"summary":{"runId":"reset"');
@@ -40,9 +54,16 @@ export const FAULTS: Record<string, Fault> = {
   },
 };
 
+const stalled = new Set<ServerResponse>();
+/** Requests received, by path: tests read them at GET /requests?path=<path>. */
+const received = new Map<string, number>();
+
 const server = createServer((req, res) => {
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
   if (path === '/health') return json(res, 200, { ok: true });
+  if (path === '/requests') return json(res, 200, { path: url.searchParams.get('path'), count: received.get(url.searchParams.get('path') ?? '') ?? 0 });
+  received.set(path, (received.get(path) ?? 0) + 1);
   if (path === '/api/agents') return json(res, 200, { success: true, data: { agents: [{ id: 'faulty', name: 'Faulty', status: 'active' }] } });
   const match = /^\/api\/agents\/[^/]+\/runs\/([^/]+)$/.exec(path);
   const fault = match && FAULTS[match[1]];
@@ -51,6 +72,10 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, '127.0.0.1', () => console.log(`fault server on http://127.0.0.1:${port}`));
-const stop = () => server.close(() => process.exit(0));
+const stop = () => {
+  for (const res of stalled) res.destroy();
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

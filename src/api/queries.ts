@@ -14,9 +14,12 @@ function segment(id: string): string {
   return encodeURIComponent(id);
 }
 
-/** Retry what may pass (a broken connection, a 5xx), never what will not (404, 401, bad data). */
+/**
+ * Retry what may pass (a broken connection, a 5xx), never what will not (404, 401, bad data),
+ * nor a server that already kept the user waiting for the whole idle timeout.
+ */
 function retryTransient(failureCount: number, error: unknown): boolean {
-  return isApiError(error) && (error.kind === 'unreachable' || error.kind === 'server') && failureCount < 2;
+  return isApiError(error) && (error.kind === 'unreachable' || error.kind === 'server') && error.code !== 'CLIENT_TIMEOUT' && failureCount < 2;
 }
 
 export function agentsQueryOptions() {

@@ -1,4 +1,5 @@
 import { Link, Outlet } from 'react-router';
+import { FileDropZone, OpenFileButton } from './file-drop';
 import { ThemeToggle } from './theme-toggle';
 
 export function Layout() {
@@ -10,12 +11,14 @@ export function Layout() {
             elizaOS Run Viewer
           </Link>
           <span className="ml-auto" />
+          <OpenFileButton />
           <ThemeToggle />
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">
         <Outlet />
       </main>
+      <FileDropZone />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AgentRunsPage } from '../routes/agent-runs-page';
 import { HomePage } from '../routes/home-page';
@@ -5,6 +6,10 @@ import { NotFoundPage } from '../routes/not-found-page';
 import { RunPage } from '../routes/run-page';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
+import { FILE_ROUTE } from './file-drop';
+
+// Opening a file is rare: its page loads on demand.
+const FilePage = lazy(() => import('../routes/file-page').then((module) => ({ default: module.FilePage })));
 
 export function createRouter() {
   return createBrowserRouter([
@@ -15,6 +20,14 @@ export function createRouter() {
         { path: '/', element: <HomePage /> },
         { path: '/agents/:agentId/runs', element: <AgentRunsPage /> },
         { path: '/agents/:agentId/runs/:runId', element: <RunPage /> },
+        {
+          path: FILE_ROUTE,
+          element: (
+            <Suspense fallback={null}>
+              <FilePage />
+            </Suspense>
+          ),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -34,13 +34,20 @@ function AgentRuns({ agent }: { agent: Agent }) {
         <Link to={agentRunsPath(agent.id)} className="hover:underline">{name}</Link>{' '}
         <span className="text-xs font-normal text-muted">{agent.status ?? ''}</span>
       </CardTitle>
-      {agent.status && agent.status !== 'active' ? <p className="text-sm text-muted">This agent is not running, so the server has no runs for it.</p> : <RunList agentId={agent.id} />}
+      {agent.status && agent.status !== 'active' ? (
+        <p className="text-sm text-muted">This agent is not running, so the server has no runs for it.</p>
+      ) : (
+        <>
+          <RunList agentId={agent.id} />
+          <Link to={agentRunsPath(agent.id)} className="mt-2 inline-block text-sm text-accent underline">All runs of {name}</Link>
+        </>
+      )}
     </Card>
   );
 }
 
-export function RunList({ agentId }: { agentId: string }) {
-  const query = useQuery(runsQueryOptions(agentId));
+function RunList({ agentId }: { agentId: string }) {
+  const query = useQuery(runsQueryOptions(agentId, { limit: 5 }));
   const now = useNow();
   if (query.data) {
     if (query.data.runs.length === 0) return <p className="text-sm text-muted">No runs yet.</p>;

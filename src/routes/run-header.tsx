@@ -5,22 +5,30 @@ import { adjacentRunsQueryOptions, runApiPath } from '../api/queries';
 import { CopyButton } from '../components/ui/copy-button';
 import { agentRunsPath, runPath } from '../lib/links';
 import type { Run } from '../run/model';
+import type { RunSource } from './run-details';
 
 interface RunHeaderProps {
-  agentId: string;
+  source: RunSource;
   run: Run;
   markdown: () => string;
 }
 
 /** Where the run sits (back to the list, previous / next run) and what can be taken away from it. */
-export function RunHeader({ agentId, run, markdown }: RunHeaderProps) {
-  const adjacent = useQuery({ ...adjacentRunsQueryOptions(agentId, run.startedAt ?? 0), enabled: run.startedAt !== null });
+export function RunHeader({ source, run, markdown }: RunHeaderProps) {
+  const agentId = source.kind === 'server' ? source.agentId : '';
+  const adjacent = useQuery({ ...adjacentRunsQueryOptions(agentId, run.startedAt ?? 0), enabled: source.kind === 'server' && run.startedAt !== null });
   const { previous, next } = adjacent.data ?? { previous: null, next: null };
   return (
     <nav aria-label="Run" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-      <Link className="text-accent underline" to={agentRunsPath(agentId)}>
-        ← Runs of this agent
-      </Link>
+      {source.kind === 'file' ? (
+        <span className="text-muted">
+          Opened from the file <code>{source.name}</code>; it stays in this browser.
+        </span>
+      ) : (
+        <Link className="text-accent underline" to={agentRunsPath(agentId)}>
+          ← Runs of this agent
+        </Link>
+      )}
       {previous && (
         <Link className="text-accent underline" to={runPath(agentId, previous.runId, previous.roomId)} rel="prev">
           Previous run
@@ -34,21 +42,27 @@ export function RunHeader({ agentId, run, markdown }: RunHeaderProps) {
       <span className="ml-auto flex flex-wrap gap-2">
         <CopyButton text={() => location.href} label="Copy link to this view" idleText="Copy link" />
         <CopyButton text={markdown} label="Copy as Markdown" idleText="Copy as Markdown" />
-        <DownloadButton path={runApiPath(agentId, run.runId, run.roomId)} fileName={`run-${run.runId}.json`} />
+        <DownloadButton source={source} run={run} />
       </span>
     </nav>
   );
 }
 
-/** Downloads the run exactly as the server sends it. */
-function DownloadButton({ path, fileName }: { path: string; fileName: string }) {
+/** Downloads the run exactly as the server sent it (or as the file was). */
+function DownloadButton({ source, run }: { source: RunSource; run: Run }) {
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const fileName = source.kind === 'file' ? source.name : `run-${run.runId}.json`;
   async function download() {
     setState('busy');
     try {
-      const response = await fetch(path, { headers: { Accept: 'application/json' } });
-      if (!response.ok) throw new Error(String(response.status));
-      const url = URL.createObjectURL(await response.blob());
+      let blob: Blob;
+      if (source.kind === 'file') blob = new Blob([source.text], { type: 'application/json' });
+      else {
+        const response = await fetch(runApiPath(source.agentId, run.runId, run.roomId), { headers: { Accept: 'application/json' } });
+        if (!response.ok) throw new Error(String(response.status));
+        blob = await response.blob();
+      }
+      const url = URL.createObjectURL(blob);
       const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);

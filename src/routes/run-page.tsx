@@ -1,25 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { runQueryOptions } from '../api/queries';
 import { ErrorState, Problem } from '../components/error-state';
-import { RunSummary } from '../components/run-summary';
-import { TokenUsagePanel } from '../components/token-usage-panel';
 import { Skeleton } from '../components/ui/skeleton';
-import { useNow } from '../components/use-now';
 import { agentRunsPath, isValidId } from '../lib/links';
-import type { Run } from '../run/model';
-import { collectErrors } from '../run/run-errors';
-import { countRun, runDuration } from '../run/run-stats';
-import { deriveStatus, hasNoEvents } from '../run/status';
-import { buildTimelineRows } from '../run/timeline-rows';
-import { tokenUsage } from '../run/token-usage';
-import { useCheckedRun } from './use-checked-run';
-import { useTokenEstimates } from './use-token-estimates';
-import { RunHeader } from './run-header';
-import { RunTimeline } from './run-timeline';
-import { runToMarkdown } from '../run/run-markdown';
+import { hasNoEvents } from '../run/status';
+import { RunDetails } from './run-details';
 
 export function RunPage() {
   const { agentId, runId } = useParams();
@@ -62,7 +49,7 @@ function RunView({ agentId, runId, roomId }: { agentId: string; runId: string; r
     return (
       <>
         {query.isRefetchError && <RefetchWarning error={query.error} />}
-        <RunDetails agentId={agentId} run={query.data.run} />
+        <RunDetails source={{ kind: 'server', agentId }} run={query.data.run} />
       </>
     );
   }
@@ -71,27 +58,6 @@ function RunView({ agentId, runId, roomId }: { agentId: string; runId: string; r
     return <ErrorState error={query.error} subject={subject} onRetry={retry} />;
   }
   return <RunSkeleton />;
-}
-
-function RunDetails({ agentId, run: serverRun }: { agentId: string; run: Run }) {
-  const run = useCheckedRun(agentId, serverRun);
-  const now = useNow();
-  const status = deriveStatus(run);
-  const counts = useMemo(() => countRun(run), [run]);
-  const errors = useMemo(() => collectErrors(run), [run]);
-  const { estimates, estimating } = useTokenEstimates(run);
-  const rows = useMemo(() => buildTimelineRows(run, estimates), [run, estimates]);
-  const tokens = useMemo(() => tokenUsage(run, estimates), [run, estimates]);
-  const durationMs = runDuration(run, now);
-
-  return (
-    <div className="space-y-4">
-      <RunHeader agentId={agentId} run={run} markdown={() => runToMarkdown({ run, status, counts, errors, rows, tokens, durationMs, link: location.href })} />
-      <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
-      <RunTimeline run={run} rows={rows} />
-      <TokenUsagePanel usage={tokens} estimating={estimating} />
-    </div>
-  );
 }
 
 function RefetchWarning({ error }: { error: unknown }) {

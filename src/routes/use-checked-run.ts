@@ -3,17 +3,19 @@ import { useMemo } from 'react';
 import { isApiError } from '../api/api-error';
 import { logsQueryOptions } from '../api/queries';
 import type { Run } from '../run/model';
+import type { RunSource } from './run-details';
 import { actionIdsToCheck, applyActionLog, applyEmbeddingLog, embeddingIdsToExplain, type LogCheck } from '../run/log-outcomes';
 
 /**
  * The run as the truth has it: action outcomes confirmed (or marked unverified) from the agent's
  * action log, and failed embeddings explained from the embedding log. elizaOS 1.7 hides both.
  */
-export function useCheckedRun(agentId: string, run: Run): Run {
+export function useCheckedRun(source: RunSource, run: Run): Run {
+  const agentId = source.kind === 'server' ? source.agentId : '';
   const actionIds = useMemo(() => actionIdsToCheck(run), [run]);
   const embeddingIds = useMemo(() => embeddingIdsToExplain(run), [run]);
-  const actionLog = useQuery({ ...logsQueryOptions(agentId, run.roomId, 'action', actionIds), enabled: actionIds.length > 0 });
-  const embeddingLog = useQuery({ ...logsQueryOptions(agentId, run.roomId, 'embedding_event', embeddingIds), enabled: embeddingIds.length > 0 });
+  const actionLog = useQuery({ ...logsQueryOptions(agentId, run.roomId, 'action', actionIds), enabled: source.kind === 'server' && actionIds.length > 0 });
+  const embeddingLog = useQuery({ ...logsQueryOptions(agentId, run.roomId, 'embedding_event', embeddingIds), enabled: source.kind === 'server' && embeddingIds.length > 0 });
 
   const actionRows = actionLog.data;
   const actionError = actionLog.error;
@@ -21,7 +23,9 @@ export function useCheckedRun(agentId: string, run: Run): Run {
   return useMemo(() => {
     let checked = run;
     if (actionIds.length > 0) {
-      const check: LogCheck = actionRows
+      const check: LogCheck = !agentId
+        ? { state: 'failed', reason: 'opened from a file, so there is no action log to check' }
+        : actionRows
         ? { state: 'done', rows: actionRows }
         : actionError
           ? { state: 'failed', reason: logFailure(actionError) }
@@ -29,7 +33,7 @@ export function useCheckedRun(agentId: string, run: Run): Run {
       checked = applyActionLog(checked, check);
     }
     return embeddingRows ? applyEmbeddingLog(checked, embeddingRows) : checked;
-  }, [run, actionIds.length, actionRows, actionError, embeddingRows]);
+  }, [run, agentId, actionIds.length, actionRows, actionError, embeddingRows]);
 }
 
 function logFailure(error: unknown): string {

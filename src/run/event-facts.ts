@@ -48,10 +48,19 @@ function finiteNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+/** JSON text of any value; a value too deep for JSON.stringify (it recurses) gets a placeholder. */
+export function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return '(too deeply nested to show as text)';
+  }
+}
+
 function errorText(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
   const record = asRecord(value);
-  if (record) return text(record.message) ?? text(record.error) ?? JSON.stringify(record);
+  if (record) return text(record.message) ?? text(record.error) ?? jsonText(record);
   if (value === true) return 'error';
   return null;
 }

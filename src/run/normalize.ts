@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asRecord, readEvent } from './event-facts';
+import { asRecord, jsonText, readEvent } from './event-facts';
 import type { Run, RunEvent, TokenCount } from './model';
 import {
   documentedRunSchema,
@@ -29,6 +29,16 @@ export function unwrapEnvelope(json: unknown): unknown {
  * documented shape, and returns one Run. Throws InvalidRunError, and nothing else, otherwise.
  */
 export function normalizeRun(json: unknown, agentId: string | null = null): Run {
+  try {
+    return readRun(json, agentId);
+  } catch (error) {
+    if (error instanceof InvalidRunError) throw error;
+    // A bug, or data no reader foresaw: still a response the viewer cannot read, never a crash.
+    throw new InvalidRunError(`The run could not be read (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}).`);
+  }
+}
+
+function readRun(json: unknown, agentId: string | null): Run {
   const body = unwrapEnvelope(json);
   const record = asRecord(body);
   if (!record) throw new InvalidRunError(`Expected a run object but got ${describe(body)}.`);
@@ -85,7 +95,7 @@ function fromDocumented(payload: DocumentedRunPayload, agentId: string | null): 
     serverDurationMs: null,
     events: ordered,
     reportedTokens,
-    reportedErrors: (payload.errors ?? []).map((error) => (typeof error === 'string' ? error : JSON.stringify(error))),
+    reportedErrors: (payload.errors ?? []).map((error) => (typeof error === 'string' ? error : jsonText(error))),
   };
 }
 

@@ -1,3 +1,4 @@
+import { jsonText } from './event-facts';
 import type { Run, TokenCount } from './model';
 
 // Stock elizaOS 1.7 records no token counts. For model calls that report none, the viewer
@@ -27,7 +28,7 @@ export function estimateInputs(run: Run): EstimateInput[] {
 function firstText(...values: unknown[]): string {
   for (const value of values) {
     if (typeof value === 'string' && value !== '' && value !== '[array]') return value;
-    if (value && typeof value === 'object') return JSON.stringify(value);
+    if (value && typeof value === 'object') return jsonText(value);
   }
   return '';
 }

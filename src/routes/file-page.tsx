@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { OpenFileButton } from '../app/file-drop';
+import { useOpenedFile, type OpenedFile } from '../app/opened-file';
+import { Problem } from '../components/error-state';
+import { Card } from '../components/ui/card';
+import { InvalidRunError, normalizeRun } from '../run/normalize';
+import { RunDetails } from './run-details';
+
+/** A run opened from a file: no server needed, both API shapes, nothing leaves the browser. */
+export function FilePage() {
+  const file = useOpenedFile();
+  if (!file) {
+    return (
+      <Card aria-labelledby="file-title" className="space-y-2">
+        <h2 id="file-title" className="text-lg font-semibold">Open a run file</h2>
+        <p className="text-sm">
+          Drop a run JSON file anywhere on this page, or pick one. Both the elizaOS 1.7 response and the documented format work. The file
+          stays in your browser: nothing is uploaded.
+        </p>
+        <OpenFileButton />
+      </Card>
+    );
+  }
+  return <FileRun file={file} />;
+}
+
+function FileRun({ file }: { file: OpenedFile }) {
+  const parsed = useMemo(() => parse(file), [file]);
+  if ('error' in parsed) {
+    return (
+      <Problem title="This file is not a run the viewer can read">
+        <p>
+          <code>{file.name}</code>: {parsed.error}
+        </p>
+        <p>Pick a JSON file saved from the runs API (GET /api/agents/:agentId/runs/:runId) or exported with “Download JSON”.</p>
+        <OpenFileButton />
+      </Problem>
+    );
+  }
+  return <RunDetails source={{ kind: 'file', name: file.name, text: file.text }} run={parsed.run} />;
+}
+
+function parse(file: OpenedFile) {
+  let json: unknown;
+  try {
+    json = JSON.parse(file.text);
+  } catch (error) {
+    return { error: `it is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  try {
+    return { run: normalizeRun(json) };
+  } catch (error) {
+    if (error instanceof InvalidRunError) return { error: `it is JSON, but not a run: ${error.message}` };
+    throw error;
+  }
+}

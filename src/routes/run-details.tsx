@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+import { RunSummary } from '../components/run-summary';
+import { TokenUsagePanel } from '../components/token-usage-panel';
+import { useNow } from '../components/use-now';
+import type { Run } from '../run/model';
+import { runToMarkdown } from '../run/run-markdown';
+import { collectErrors } from '../run/run-errors';
+import { countRun, runDuration } from '../run/run-stats';
+import { deriveStatus } from '../run/status';
+import { buildTimelineRows } from '../run/timeline-rows';
+import { tokenUsage } from '../run/token-usage';
+import { RunHeader } from './run-header';
+import { RunTimeline } from './run-timeline';
+import { useCheckedRun } from './use-checked-run';
+import { useTokenEstimates } from './use-token-estimates';
+
+/** Where the run came from: a server (with its logs and neighbours), or a file opened in the browser. */
+export type RunSource = { kind: 'server'; agentId: string } | { kind: 'file'; name: string; text: string };
+
+export function RunDetails({ source, run: loaded }: { source: RunSource; run: Run }) {
+  const run = useCheckedRun(source, loaded);
+  const now = useNow();
+  const status = deriveStatus(run);
+  const counts = useMemo(() => countRun(run), [run]);
+  const errors = useMemo(() => collectErrors(run), [run]);
+  const { estimates, estimating } = useTokenEstimates(run);
+  const rows = useMemo(() => buildTimelineRows(run, estimates), [run, estimates]);
+  const tokens = useMemo(() => tokenUsage(run, estimates), [run, estimates]);
+  const durationMs = runDuration(run, now);
+  const markdown = () => runToMarkdown({ run, status, counts, errors, rows, tokens, durationMs, link: location.href });
+
+  return (
+    <div className="space-y-4">
+      <RunHeader source={source} run={run} markdown={markdown} />
+      <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
+      <RunTimeline run={run} rows={rows} />
+      <TokenUsagePanel usage={tokens} estimating={estimating} />
+    </div>
+  );
+}
