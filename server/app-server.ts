@@ -85,6 +85,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         ? vite.middlewares(req, res, () => notFound(res))
         : staticFiles(req, res, path);
     Promise.resolve(handled).catch((error: unknown) => {
+      // A browser that navigates away closes its requests; that is not a failure worth a warning.
+      if (req.destroyed || (error as { code?: string } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE') return void res.destroy();
       if (res.headersSent) return void res.destroy();
       (options.warn ?? warnOnStderr)(`elizaOS Run Viewer: ${req.method} ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
       sendError(req, res, 500, 'INTERNAL_ERROR', 'The viewer server failed to answer this request');

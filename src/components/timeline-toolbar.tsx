@@ -49,7 +49,7 @@ export function TimelineToolbar(props: TimelineToolbarProps) {
         </button>
         <label className="flex items-center gap-1 text-xs">
           Time
-          <select value={timeMode} onChange={(event) => props.onTimeMode(event.target.value as TimeMode)} className="rounded border border-border bg-card px-1 py-1 text-xs">
+          <select aria-label="Time shown as" value={timeMode} onChange={(event) => props.onTimeMode(event.target.value as TimeMode)} className="rounded border border-border bg-card px-1 py-1 text-xs">
             {TIME_MODES.map((mode) => (
               <option key={mode} value={mode}>{TIME_LABEL[mode]}</option>
             ))}

@@ -38,7 +38,7 @@ function AgentRuns({ agentId }: { agentId: string }) {
   const status = params.get('status') ?? 'all';
   const autoRefresh = params.get('live') === '1';
   const filter: RunsFilter = {
-    limit: 20,
+    limit: Math.min(Math.max(Number(params.get('limit')) || 20, 1), 100),
     status,
     to: epoch(params.get('before')) ?? epoch(params.get('to')),
     // Any `from` skips the real server's 15 s cache of the plain list, so live refreshes are live.
@@ -64,7 +64,7 @@ function AgentRuns({ agentId }: { agentId: string }) {
       <form className="mb-3 flex flex-wrap items-end gap-3 text-sm" onSubmit={(event) => event.preventDefault()}>
         <label className="flex flex-col text-xs">
           Status
-          <select value={status} onChange={(event) => set('status', event.target.value === 'all' ? null : event.target.value)} className="rounded border border-border bg-card px-1 py-1 text-sm">
+          <select aria-label="Status" value={status} onChange={(event) => set('status', event.target.value === 'all' ? null : event.target.value)} className="rounded border border-border bg-card px-1 py-1 text-sm">
             {STATUSES.map((value) => (
               <option key={value} value={value}>{value}</option>
             ))}
