@@ -27,7 +27,13 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
-    viewer(PORTS.viewer, { RUNS_DIR: 'e2e/fixtures/runs' }),
+    viewer(PORTS.viewer, { RUNS_DIR: 'e2e/fixtures/runs', DIRECT_SERVER_ORIGINS: url(PORTS.direct) }),
+    {
+      command: 'npx tsx e2e/servers/cors-eliza-server.ts',
+      url: `${url(PORTS.direct)}/__requests`,
+      env: { PORT: String(PORTS.direct), UPSTREAM_PORT: String(PORTS.viewer) },
+      reuseExistingServer: false,
+    },
     { command: 'npx tsx e2e/servers/fault-server.ts', url: `${url(PORTS.fault)}/health`, env: { PORT: String(PORTS.fault) }, reuseExistingServer: false },
     viewer(PORTS.viewerToFault, { ELIZA_SERVER_URL: url(PORTS.fault) }),
     viewer(PORTS.viewerToClosed, { ELIZA_SERVER_URL: url(CLOSED_PORT) }),

@@ -9,7 +9,7 @@ import { createEmbeddedApi } from './embedded-api';
 import { isReadMethod, sendApiNotFound, sendError, sendMethodNotAllowed, setSecurityHeaders, splitUrl } from './http-util';
 import { createProxy, displayUrl } from './proxy';
 import { createRunsStore } from './runs-store';
-import { createStaticFiles } from './static-files';
+import { contentSecurityPolicy, createStaticFiles } from './static-files';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -33,6 +33,8 @@ export interface ServerOptions {
   dev?: boolean;
   /** The Vite project root in dev mode. Default: the project folder. */
   root?: string;
+  /** Origins of elizaOS servers the page may call itself (direct mode); added to the CSP's connect-src. */
+  directServerOrigins?: string[];
   /** Default 30 s. */
   upstreamTimeoutMs?: number;
   /** Default 256 MB. */
@@ -68,7 +70,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       appType: 'spa',
     });
   }
-  const staticFiles = createStaticFiles(distDir);
+  const staticFiles = createStaticFiles(distDir, contentSecurityPolicy(options.directServerOrigins ?? []));
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);

@@ -19,6 +19,7 @@ try {
     runsDir: env.RUNS_DIR || undefined,
     elizaServerUrl: env.ELIZA_SERVER_URL || undefined,
     elizaServerAuthToken: env.ELIZA_SERVER_AUTH_TOKEN || undefined,
+    directServerOrigins: directOrigins(env.DIRECT_SERVER_ORIGINS),
     dev,
   });
   console.log(`elizaOS Run Viewer${dev ? ' (dev)' : ''}: ${server.url}  (${server.apiDescription})`);
@@ -38,4 +39,17 @@ try {
 } catch (error) {
   console.error(`elizaOS Run Viewer: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
+}
+
+/** DIRECT_SERVER_ORIGINS=http://host:3000,https://other: elizaOS servers the page may call itself. */
+function directOrigins(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      const url = new URL(origin);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`DIRECT_SERVER_ORIGINS: ${origin} is not an http(s) origin.`);
+      return url.origin;
+    });
 }

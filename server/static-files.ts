@@ -8,18 +8,23 @@ import { isReadMethod, startBody } from './http-util';
 // index.html, except under /assets/, where a missing file is a real 404 (a stale hashed bundle
 // must fail loudly, not come back as HTML with status 200).
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The page may fetch only from its own server, plus the elizaOS servers named for direct mode. */
+export function contentSecurityPolicy(connectOrigins: string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    ["connect-src 'self'", ...connectOrigins].join(' '),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,7 +53,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export type StaticFiles = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
 
-export function createStaticFiles(distDir: string): StaticFiles {
+export function createStaticFiles(distDir: string, csp = CONTENT_SECURITY_POLICY): StaticFiles {
   const root = resolve(distDir);
   const indexPath = resolve(root, 'index.html');
 
@@ -69,12 +74,12 @@ export function createStaticFiles(distDir: string): StaticFiles {
     const filePath = resolve(root, `.${posix.normalize(`/${path}`)}`);
     const inside = filePath.startsWith(root + sep);
     const file = inside ? await openFile(filePath) : null;
-    if (file) return sendFile(req, res, file, filePath, path.startsWith('/assets/'));
+    if (file) return sendFile(req, res, file, filePath, path.startsWith('/assets/'), csp);
     if (path.startsWith('/assets/')) return sendText(res, 404, 'Not Found');
 
     const index = await openFile(indexPath);
     if (!index) return sendText(res, 404, 'Not Found');
-    return sendFile(req, res, index, indexPath, false);
+    return sendFile(req, res, index, indexPath, false, csp);
   };
 }
 
@@ -86,12 +91,12 @@ async function openFile(path: string): Promise<FileHandle | null> {
   return null;
 }
 
-async function sendFile(req: IncomingMessage, res: ServerResponse, handle: FileHandle, path: string, immutable: boolean) {
+async function sendFile(req: IncomingMessage, res: ServerResponse, handle: FileHandle, path: string, immutable: boolean, csp: string) {
   try {
     const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
     const { size } = await handle.stat();
     if (type.startsWith('text/html')) {
-      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      res.setHeader('Content-Security-Policy', csp);
       // index.html names the current hashed bundles, so it must always be revalidated.
       res.setHeader('Cache-Control', 'no-cache');
     } else {

@@ -10,7 +10,12 @@ export const PORTS = {
   viewerToFault: base + 2,
   /** The viewer in proxy mode pointed at a closed port. */
   viewerToClosed: base + 3,
+  /** A stand-in elizaOS server with CORS and an API key, for direct mode. */
+  direct: base + 4,
 };
+
+/** The key the direct-mode stand-in requires. */
+export const DIRECT_API_KEY = 'direct-test-key';
 
 /** Port 1 (tcpmux) has no listener on these machines: connections are refused at once. */
 export const CLOSED_PORT = 1;

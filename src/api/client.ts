@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, type ApiErrorKind } from './api-error';
+import { apiRequest } from './api-target';
 import { errorBodySchema } from './schemas';
 
 // The only place that talks HTTP. It returns parsed bodies or throws a typed ApiError; it never
@@ -28,7 +29,7 @@ export interface FetchOptions {
 export const IDLE_TIMEOUT_MS = 15_000;
 
 export async function fetchJson(path: string, options: FetchOptions = {}): Promise<ApiResponse> {
-  const url = path;
+  const { url, headers, serverName } = apiRequest(path);
   const idleTimeoutMs = options.idleTimeoutMs ?? IDLE_TIMEOUT_MS;
   const stall = new AbortController();
   let timer = setTimeout(() => stall.abort(), idleTimeoutMs);
@@ -43,11 +44,11 @@ export async function fetchJson(path: string, options: FetchOptions = {}): Promi
   try {
     let response: Response;
     try {
-      response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+      response = await fetch(url, { headers, signal, credentials: 'omit' });
     } catch (error) {
       if (options.signal?.aborted) throw error;
       if (stall.signal.aborted) throw gaveUp();
-      throw new ApiError('unreachable', `Could not reach the viewer's server at ${location.origin}. Is it still running?`, { url });
+      throw new ApiError('unreachable', `Could not reach ${serverName}. Is it running, and does it allow this page to call it?`, { url });
     }
 
     let text: string;
@@ -69,6 +70,14 @@ export async function fetchJson(path: string, options: FetchOptions = {}): Promi
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The body of an API response as it was sent, for downloads. */
+export async function fetchBlob(path: string): Promise<Blob> {
+  const { url, headers } = apiRequest(path);
+  const response = await fetch(url, { headers, credentials: 'omit' });
+  if (!response.ok) throw new Error(`The server answered ${response.status}.`);
+  return response.blob();
 }
 
 /** Reads the body as text, reporting bytes as they arrive. */

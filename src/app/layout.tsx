@@ -1,8 +1,17 @@
-import { Link, Outlet } from 'react-router';
+import { useState } from 'react';
+import { Link, Outlet, useSearchParams } from 'react-router';
+import { useDirectServer } from '../api/api-target';
+import { ServerLinkPrompt, ServerSettings } from './server-settings';
 import { FileDropZone, OpenFileButton } from './file-drop';
 import { ThemeToggle } from './theme-toggle';
 
 export function Layout() {
+  const [params] = useSearchParams();
+  const server = useDirectServer();
+  const [answered, setAnswered] = useState<string | null>(null);
+  const requested = params.get('server');
+  // A link naming another server waits for the user's answer before anything is fetched.
+  const asking = requested !== null && requested !== (server?.url ?? null) && requested !== answered;
   return (
     <div className="min-h-screen">
       <header className="border-b border-border bg-card">
@@ -11,12 +20,13 @@ export function Layout() {
             elizaOS Run Viewer
           </Link>
           <span className="ml-auto" />
+          <ServerSettings />
           <OpenFileButton />
           <ThemeToggle />
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">
-        <Outlet />
+        {asking ? <ServerLinkPrompt requested={requested} onDone={() => setAnswered(requested)} /> : <Outlet />}
       </main>
       <FileDropZone />
     </div>

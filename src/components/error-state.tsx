@@ -25,9 +25,9 @@ export function ErrorState({ error, subject, onRetry }: ErrorStateProps) {
         <Problem title="An API key is needed" onRetry={onRetry}>
           <p>{error.message}</p>
           <p>
-            The elizaOS server requires an API key (the <code>X-API-KEY</code> header). Start the viewer with{' '}
-            <code>ELIZA_SERVER_AUTH_TOKEN=&lt;your key&gt;</code> next to <code>ELIZA_SERVER_URL</code>; the key stays on the viewer&apos;s
-            server and is never sent to the browser.
+            The elizaOS server requires an API key (the <code>X-API-KEY</code> header). With the viewer&apos;s own server in front, start it
+            with <code>ELIZA_SERVER_AUTH_TOKEN=&lt;your key&gt;</code> next to <code>ELIZA_SERVER_URL</code>: the key stays on that server. When
+            the viewer calls the elizaOS server directly, enter the key in the <strong>Server</strong> settings at the top of the page.
           </p>
         </Problem>
       );

@@ -1,3 +1,4 @@
+import { shareableUrl } from '../api/share-link';
 import { CopyButton } from './ui/copy-button';
 
 /** Copies a link to this page with `event=<id>`: opening it scrolls to, highlights and expands the event. */
@@ -8,5 +9,5 @@ export function EventLinkButton({ eventId }: { eventId: string }) {
 export function eventLink(eventId: string): string {
   const url = new URL(window.location.href);
   url.searchParams.set('event', eventId);
-  return url.toString();
+  return shareableUrl(url.toString());
 }

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { fetchBlob } from '../api/client';
 import { adjacentRunsQueryOptions, runApiPath } from '../api/queries';
 import { CopyButton } from '../components/ui/copy-button';
+import { shareableUrl } from '../api/share-link';
 import { agentRunsPath, runPath } from '../lib/links';
 import type { Run } from '../run/model';
 import type { RunSource } from './run-details';
@@ -40,7 +42,7 @@ export function RunHeader({ source, run, markdown }: RunHeaderProps) {
         </Link>
       )}
       <span className="ml-auto flex flex-wrap gap-2">
-        <CopyButton text={() => location.href} label="Copy link to this view" idleText="Copy link" />
+        <CopyButton text={() => shareableUrl(location.href)} label="Copy link to this view" idleText="Copy link" />
         <CopyButton text={markdown} label="Copy as Markdown" idleText="Copy as Markdown" />
         <DownloadButton source={source} run={run} />
       </span>
@@ -58,9 +60,7 @@ function DownloadButton({ source, run }: { source: RunSource; run: Run }) {
       let blob: Blob;
       if (source.kind === 'file') blob = new Blob([source.text], { type: 'application/json' });
       else {
-        const response = await fetch(runApiPath(source.agentId, run.runId, run.roomId), { headers: { Accept: 'application/json' } });
-        if (!response.ok) throw new Error(String(response.status));
-        blob = await response.blob();
+        blob = await fetchBlob(runApiPath(source.agentId, run.runId, run.roomId));
       }
       const url = URL.createObjectURL(blob);
       const link = Object.assign(document.createElement('a'), { href: url, download: fileName });

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 
+// The page runs under a CSP without 'unsafe-eval': zod must not compile parsers with new Function.
+z.config({ jitless: true });
+
 // Schemas for the run payloads the viewer accepts. They live with the run domain (not in api/)
 // because the Node server validates run files with them too. They are deliberately permissive:
 // unknown event types and extra fields are kept so newer servers still render.
+
+// Before any schema exists: zod would otherwise probe for eval (`new Function`) as it builds
+// object schemas, which the page's CSP (script-src 'self') refuses and reports as a violation.
+z.config({ jitless: true });
 
 const epochMs = z.number().finite();
 const optionalText = z.string().nullish();

@@ -1,0 +1,67 @@
+import { DIRECT_API_KEY, PORTS, url } from './servers/ports';
+import { expect, RUNS, test } from './test';
+
+// Direct mode: the app calls an elizaOS server itself (as when hosted as static files), with the
+// API key kept in browser storage and sent only to that server.
+
+const DIRECT = url(PORTS.direct);
+const RUN = `/agents/agent-real/runs/${RUNS.modelError}`;
+
+async function requestsSeen() {
+  const response = await fetch(`${DIRECT}/__requests`);
+  return (await response.json()) as { method: string; url: string; apiKey: string | null; cookie: boolean }[];
+}
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('talks to an elizaOS server directly with a stored key, and never puts the key in a URL', async ({ page }) => {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  await page.goto(RUN);
+  await page.getByRole('button', { name: 'Server: this viewer' }).click();
+  const settings = page.getByRole('dialog', { name: 'elizaOS server' });
+  await settings.getByLabel('Server address').fill(DIRECT);
+  await settings.getByRole('button', { name: 'Save' }).click();
+  // No key yet: the server refuses.
+  await expect(page.getByRole('alert').getByRole('heading', { name: 'An API key is needed' })).toBeVisible();
+
+  await page.getByRole('button', { name: `Server: ${DIRECT}` }).click();
+  await settings.getByLabel(/API key/).fill(DIRECT_API_KEY);
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('region', { name: 'Run summary' }).getByLabel('Status: failed')).toBeVisible();
+
+  const seen = await requestsSeen();
+  const runRequests = seen.filter((request) => request.method === 'GET' && request.url.includes(RUNS.modelError));
+  expect(runRequests.at(-1)?.apiKey).toBe(DIRECT_API_KEY);
+  expect(seen.every((request) => !request.cookie)).toBe(true);
+
+  await page.getByRole('button', { name: 'Copy link to this view' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain(`server=${encodeURIComponent(DIRECT)}`);
+  expect(link).not.toContain(DIRECT_API_KEY);
+  expect(urls.some((address) => address.includes(DIRECT_API_KEY))).toBe(false);
+  expect(page.url()).not.toContain(DIRECT_API_KEY);
+});
+
+test('asks before following a link to another server, and sends it no stored key', async ({ page }) => {
+  // This browser already talks to another server with a key.
+  await page.addInitScript(() => {
+    localStorage.setItem('run-viewer:direct-server', JSON.stringify({ url: 'http://127.0.0.1:9', apiKey: 'key-for-another-server' }));
+  });
+  await page.goto(`${RUN}?server=${encodeURIComponent(DIRECT)}`);
+  const prompt = page.getByRole('dialog', { name: 'Switch to another elizaOS server?' });
+  await expect(prompt).toContainText(`This link shows a run on ${DIRECT}`);
+  expect((await requestsSeen()).filter((request) => request.url.includes(RUNS.modelError) && request.apiKey === 'key-for-another-server')).toEqual([]);
+  await prompt.getByRole('button', { name: `Switch to ${DIRECT}` }).click();
+  // Switched without the other server's key: this one needs its own.
+  await expect(page.getByRole('alert').getByRole('heading', { name: 'An API key is needed' })).toBeVisible();
+  const seen = await requestsSeen();
+  expect(seen.some((request) => request.apiKey === 'key-for-another-server')).toBe(false);
+});
+
+test('staying on the current server ignores the link’s server', async ({ page }) => {
+  await page.goto(`${RUN}?server=${encodeURIComponent(DIRECT)}`);
+  await page.getByRole('dialog', { name: 'Switch to another elizaOS server?' }).getByRole('button', { name: /Stay on/ }).click();
+  await expect(page.getByRole('region', { name: 'Run summary' }).getByLabel('Status: failed')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Server: this viewer' })).toBeVisible();
+});

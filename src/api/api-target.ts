@@ -1,0 +1,70 @@
+import { useSyncExternalStore } from 'react';
+
+// Where API requests go. By default, the viewer's own server (which serves sample runs or proxies
+// to elizaOS, keeping any key on the server). In direct mode, for the app hosted as static files,
+// an elizaOS server the user named, with an API key kept in this browser's storage and sent only
+// to that server, in the X-API-KEY header. Never in a URL.
+
+export interface DirectServer {
+  /** An origin such as http://127.0.0.1:3000, without a trailing slash. */
+  url: string;
+  apiKey: string | null;
+}
+
+const KEY = 'run-viewer:direct-server';
+const listeners = new Set<() => void>();
+let current: DirectServer | null = load();
+
+function load(): DirectServer | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<DirectServer> | null;
+    const url = value && typeof value.url === 'string' ? normalizeServerUrl(value.url) : null;
+    return url ? { url, apiKey: typeof value?.apiKey === 'string' && value.apiKey ? value.apiKey : null } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An http(s) origin, or null for anything else (paths, credentials and queries are refused). */
+export function normalizeServerUrl(value: string): string | null {
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+export function directServer(): DirectServer | null {
+  return current;
+}
+
+export function setDirectServer(server: DirectServer | null): void {
+  current = server;
+  try {
+    if (server) localStorage.setItem(KEY, JSON.stringify(server));
+    else localStorage.removeItem(KEY);
+  } catch {
+    // Without storage the choice lasts for this page only.
+  }
+  listeners.forEach((listener) => listener());
+}
+
+export function useDirectServer(): DirectServer | null {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => current,
+  );
+}
+
+/** The URL and headers for an API path, for the current target. */
+export function apiRequest(path: string): { url: string; headers: Record<string, string>; serverName: string } {
+  if (!current) return { url: path, headers: { Accept: 'application/json' }, serverName: `the viewer's server at ${location.origin}` };
+  // Cross-origin: only headers the elizaOS CORS policy allows (X-API-KEY); no cookies.
+  return { url: current.url + path, headers: current.apiKey ? { 'X-API-KEY': current.apiKey } : {}, serverName: `the elizaOS server at ${current.url}` };
+}
