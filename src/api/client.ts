@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError, type ApiErrorKind } from './api-error';
 import { apiRequest } from './api-target';
 import { errorBodySchema } from './schemas';
@@ -102,7 +102,7 @@ async function readText(response: Response, onProgress: FetchOptions['onProgress
 }
 
 /** Validates a response body against a schema; a mismatch is an invalid-response ApiError. */
-export function parseBody<T>(schema: z.ZodType<T>, response: ApiResponse): T {
+export function parseBody<T>(schema: z.ZodMiniType<T>, response: ApiResponse): T {
   const parsed = schema.safeParse(response.json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { runSummarySchema } from '../run/run-schemas';
 
 // Schemas for the non-run responses: the agents list, the runs list and error bodies.
@@ -6,9 +6,9 @@ import { runSummarySchema } from '../run/run-schemas';
 
 export const agentSchema = z.looseObject({
   id: z.string(),
-  name: z.string().nullish(),
-  characterName: z.string().nullish(),
-  status: z.string().nullish(),
+  name: z.nullish(z.string()),
+  characterName: z.nullish(z.string()),
+  status: z.nullish(z.string()),
 });
 
 export const agentsResponseSchema = z.object({
@@ -20,8 +20,8 @@ export const runsListResponseSchema = z.object({
   success: z.literal(true),
   data: z.looseObject({
     runs: z.array(runSummarySchema),
-    total: z.number().nullish(),
-    hasMore: z.boolean().nullish(),
+    total: z.nullish(z.number()),
+    hasMore: z.nullish(z.boolean()),
   }),
 });
 
@@ -29,9 +29,9 @@ export const runsListResponseSchema = z.object({
 export const errorBodySchema = z.union([
   z.looseObject({
     success: z.literal(false),
-    error: z.looseObject({ code: z.union([z.string(), z.number()]).optional(), message: z.string().optional() }),
+    error: z.looseObject({ code: z.optional(z.union([z.string(), z.number()])), message: z.optional(z.string()) }),
   }),
-  z.looseObject({ error: z.string(), message: z.string().optional() }),
+  z.looseObject({ error: z.string(), message: z.optional(z.string()) }),
 ]);
 
 export type Agent = z.infer<typeof agentSchema>;
@@ -41,5 +41,5 @@ export type ListedRun = RunsList['runs'][number];
 /** GET /api/agents/:agentId/logs: raw log rows; only `body` matters to the viewer. */
 export const logsResponseSchema = z.object({
   success: z.literal(true),
-  data: z.array(z.looseObject({ type: z.string().nullish(), body: z.unknown() })),
+  data: z.array(z.looseObject({ type: z.nullish(z.string()), body: z.unknown() })),
 });

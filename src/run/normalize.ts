@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { asRecord, jsonText, readEvent } from './event-facts';
 import type { Run, RunEvent, TokenCount } from './model';
 import {
   documentedRunSchema,
   elizaRunSchema,
   envelopeSchema,
+  issuesText,
   type DocumentedRunPayload,
   type ElizaRunPayload,
   type RawEvent,
@@ -120,11 +120,4 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
-}
-
-function issuesText(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'response'}: ${issue.message}`)
-    .join('; ');
 }

@@ -1,43 +1,39 @@
-import { z } from 'zod';
-
-// The page runs under a CSP without 'unsafe-eval': zod must not compile parsers with new Function.
-z.config({ jitless: true });
+import { z } from 'zod/mini';
 
 // Schemas for the run payloads the viewer accepts. They live with the run domain (not in api/)
 // because the Node server validates run files with them too. They are deliberately permissive:
 // unknown event types and extra fields are kept so newer servers still render.
-
-// Before any schema exists: zod would otherwise probe for eval (`new Function`) as it builds
-// object schemas, which the page's CSP (script-src 'self') refuses and reports as a violation.
+// zod/mini keeps the first page load small; `jitless` because the page runs under a CSP without
+// 'unsafe-eval', so zod must not compile parsers with new Function.
 z.config({ jitless: true });
 
-const epochMs = z.number().finite();
-const optionalText = z.string().nullish();
+const epochMs = z.number();
+const optionalText = z.nullish(z.string());
 
 export const rawEventSchema = z.looseObject({
   type: z.string(),
-  timestamp: epochMs.nullish(),
-  data: z.unknown().optional(),
+  timestamp: z.nullish(epochMs),
+  data: z.optional(z.unknown()),
 });
 
 const countsSchema = z.looseObject({
-  actions: z.number().optional(),
-  modelCalls: z.number().optional(),
-  errors: z.number().optional(),
-  evaluators: z.number().optional(),
+  actions: z.optional(z.number()),
+  modelCalls: z.optional(z.number()),
+  errors: z.optional(z.number()),
+  evaluators: z.optional(z.number()),
 });
 
 /** `data.summary` of the real 1.7.x detail response, and one row of its runs list. */
 export const runSummarySchema = z.looseObject({
-  runId: z.string().min(1),
+  runId: z.string().check(z.minLength(1)),
   status: z.string(),
-  startedAt: epochMs.nullish(),
-  endedAt: epochMs.nullish(),
-  durationMs: epochMs.nullish(),
+  startedAt: z.nullish(epochMs),
+  endedAt: z.nullish(epochMs),
+  durationMs: z.nullish(epochMs),
   messageId: optionalText,
   roomId: optionalText,
   entityId: optionalText,
-  counts: countsSchema.optional(),
+  counts: z.optional(countsSchema),
 });
 
 /** What elizaOS 1.7.x returns inside `data` for GET /api/agents/:agentId/runs/:runId. */
@@ -48,21 +44,21 @@ export const elizaRunSchema = z.looseObject({
 
 /** The shape the public API reference documents: bare JSON, `startTime`/`endTime`. */
 export const documentedRunSchema = z.looseObject({
-  runId: z.string().min(1),
+  runId: z.string().check(z.minLength(1)),
   agentId: optionalText,
   roomId: optionalText,
-  startTime: epochMs.nullish(),
-  endTime: epochMs.nullish(),
+  startTime: z.nullish(epochMs),
+  endTime: z.nullish(epochMs),
   status: z.string(),
   events: z.array(rawEventSchema),
-  tokensUsed: z
-    .looseObject({
-      promptTokens: z.number().optional(),
-      completionTokens: z.number().optional(),
-      totalTokens: z.number().optional(),
-    })
-    .nullish(),
-  errors: z.array(z.unknown()).nullish(),
+  tokensUsed: z.nullish(
+    z.looseObject({
+      promptTokens: z.optional(z.number()),
+      completionTokens: z.optional(z.number()),
+      totalTokens: z.optional(z.number()),
+    }),
+  ),
+  errors: z.nullish(z.array(z.unknown())),
 });
 
 export const envelopeSchema = z.looseObject({
@@ -74,3 +70,11 @@ export type RawEvent = z.infer<typeof rawEventSchema>;
 export type RunSummary = z.infer<typeof runSummarySchema>;
 export type ElizaRunPayload = z.infer<typeof elizaRunSchema>;
 export type DocumentedRunPayload = z.infer<typeof documentedRunSchema>;
+
+/** The issues of a failed parse, in words: `events.3.type: Invalid input`. */
+export function issuesText(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : 'response'}: ${issue.message}`)
+    .join('; ');
+}
