@@ -44,6 +44,8 @@ export function startBody(
   if (compressible && (size === null || size > MIN_GZIP_BYTES) && acceptsGzip(req) && req.method !== 'HEAD') {
     res.setHeader('Content-Encoding', 'gzip');
     res.removeHeader('Content-Length');
+    // The browser sees the decompressed bytes: this lets it show a progress bar for big runs.
+    if (size !== null) res.setHeader('X-Uncompressed-Length', size);
     const gzip = createGzip();
     // pipeline, not pipe: a client that goes away must also tear down the gzip stream and its source.
     pipeline(gzip, res, () => {});

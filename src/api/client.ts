@@ -83,8 +83,10 @@ export async function fetchBlob(path: string): Promise<Blob> {
 /** Reads the body as text, reporting bytes as they arrive. */
 async function readText(response: Response, onProgress: FetchOptions['onProgress'], onBytes: () => void): Promise<string> {
   if (!response.body) return '';
-  const length = Number(response.headers.get('Content-Length'));
-  const total = response.headers.get('Content-Encoding') || !Number.isFinite(length) || length <= 0 ? null : length;
+  // Received bytes are decompressed ones: a compressed Content-Length is no total for them.
+  const header = response.headers.get('Content-Encoding') ? response.headers.get('X-Uncompressed-Length') : response.headers.get('Content-Length');
+  const length = Number(header);
+  const total = header && Number.isFinite(length) && length > 0 ? length : null;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   const parts: string[] = [];

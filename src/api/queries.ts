@@ -4,6 +4,7 @@ import type { Run } from '../run/model';
 import { deriveStatus, hasNoEvents } from '../run/status';
 import { ApiError, isApiError } from './api-error';
 import { fetchJson, parseBody } from './client';
+import { reportProgress } from './download-progress';
 import { pollDelay } from './poll-policy';
 import { agentsResponseSchema, logsResponseSchema, runsListResponseSchema } from './schemas';
 import type { LogRow } from '../run/log-outcomes';
@@ -85,12 +86,20 @@ export interface LoadedRun {
 }
 
 export async function fetchRun(agentId: string, runId: string, roomId: string | null, signal?: AbortSignal): Promise<LoadedRun> {
-  const response = await fetchJson(runApiPath(agentId, runId, roomId), { signal });
+  const path = runApiPath(agentId, runId, roomId);
   try {
-    return { run: normalizeRun(response.json, agentId), size: response.text.length };
-  } catch (error) {
-    if (!(error instanceof InvalidRunError)) throw error;
-    throw new ApiError('invalid-response', `The response is not a run: ${error.message}`, { url: response.url, rawBody: response.text });
+    const response = await fetchJson(path, { signal, onProgress: (value) => reportProgress(path, { phase: 'downloading', ...value }) });
+    reportProgress(path, { phase: 'preparing', received: response.text.length });
+    // Let the page say "preparing" before the one synchronous pass over the events.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      return { run: normalizeRun(response.json, agentId), size: response.text.length };
+    } catch (error) {
+      if (!(error instanceof InvalidRunError)) throw error;
+      throw new ApiError('invalid-response', `The response is not a run: ${error.message}`, { url: response.url, rawBody: response.text });
+    }
+  } finally {
+    reportProgress(path, null);
   }
 }
 

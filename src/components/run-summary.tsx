@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { formatDuration, formatNumber } from '../lib/format';
 import type { Run } from '../run/model';
 import type { RunError } from '../run/run-errors';
@@ -21,7 +21,8 @@ interface RunSummaryProps {
   now: number;
 }
 
-export function RunSummary({ run, status, counts, errors, tokens, durationMs, now }: RunSummaryProps) {
+/** Memoised: scrolling, selecting or expanding events must not re-render the summary. */
+export const RunSummary = memo(function RunSummary({ run, status, counts, errors, tokens, durationMs, now }: RunSummaryProps) {
   return (
     <Card aria-labelledby="run-summary-title">
       <div className="mb-3 flex flex-wrap items-center gap-3">
@@ -60,7 +61,7 @@ export function RunSummary({ run, status, counts, errors, tokens, durationMs, no
       {errors.length > 0 && <ErrorList errors={errors} />}
     </Card>
   );
-}
+});
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { formatCost, formatNumber } from '../lib/format';
 import { TOKENIZER_NAME } from '../run/token-estimate';
 import type { TokenGroup, TokenUsage } from '../run/token-usage';
@@ -8,7 +8,8 @@ import { Card, CardTitle } from './ui/card';
 // The chart is the heaviest code on the page, so it loads on its own.
 const TokenChart = lazy(() => import('./token-chart').then((module) => ({ default: module.TokenChart })));
 
-export function TokenUsagePanel({ usage, estimating }: { usage: TokenUsage; estimating: boolean }) {
+/** Memoised: scrolling, selecting or expanding events must not redraw the chart. */
+export const TokenUsagePanel = memo(function TokenUsagePanel({ usage, estimating }: { usage: TokenUsage; estimating: boolean }) {
   return (
     <Card aria-labelledby="token-usage-title">
       <CardTitle id="token-usage-title">Token usage</CardTitle>
@@ -41,7 +42,7 @@ export function TokenUsagePanel({ usage, estimating }: { usage: TokenUsage; esti
       )}
     </Card>
   );
-}
+});
 
 function GroupTable({ caption, groups }: { caption: string; groups: TokenGroup[] }) {
   return (
@@ -71,8 +72,13 @@ function GroupTable({ caption, groups }: { caption: string; groups: TokenGroup[]
   );
 }
 
-/** The chart's text alternative: every call with its numbers. */
+const TABLE_PAGE = 50;
+
+/** The chart's text alternative: every call with its numbers, a page at a time. */
 function CallsTable({ usage }: { usage: TokenUsage }) {
+  const [page, setPage] = useState(0);
+  const pages = Math.ceil(usage.calls.length / TABLE_PAGE);
+  const shown = usage.calls.slice(page * TABLE_PAGE, (page + 1) * TABLE_PAGE);
   return (
     <details className="mt-4">
       <summary className="cursor-pointer text-sm text-accent">Tokens per model call (table)</summary>
@@ -88,7 +94,7 @@ function CallsTable({ usage }: { usage: TokenUsage }) {
           </tr>
         </thead>
         <tbody>
-          {usage.calls.map((call) => (
+          {shown.map((call) => (
             <tr key={call.eventId} className="border-t border-border">
               <th scope="row" className="font-normal">
                 <a className="underline" href={`#event-${call.eventId}`}>#{call.callNumber}</a>
@@ -104,6 +110,19 @@ function CallsTable({ usage }: { usage: TokenUsage }) {
           ))}
         </tbody>
       </table>
+      {pages > 1 && (
+        <div className="mt-2 flex items-center gap-3 text-sm">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)} className="text-accent underline disabled:opacity-50">
+            Previous calls
+          </button>
+          <span className="text-muted">
+            Page {page + 1} of {pages}
+          </span>
+          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} className="text-accent underline disabled:opacity-50">
+            Next calls
+          </button>
+        </div>
+      )}
     </details>
   );
 }

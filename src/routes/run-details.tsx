@@ -20,7 +20,7 @@ export type RunSource = { kind: 'server'; agentId: string } | { kind: 'file'; na
 export function RunDetails({ source, run: loaded }: { source: RunSource; run: Run }) {
   const run = useCheckedRun(source, loaded);
   const now = useNow();
-  const status = deriveStatus(run);
+  const status = useMemo(() => deriveStatus(run), [run]);
   const counts = useMemo(() => countRun(run), [run]);
   const errors = useMemo(() => collectErrors(run), [run]);
   const { estimates, estimating } = useTokenEstimates(run);

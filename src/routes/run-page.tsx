@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/api-error';
-import { runQueryOptions } from '../api/queries';
+import { useDownloadProgress, type DownloadProgress } from '../api/download-progress';
+import { runApiPath, runQueryOptions } from '../api/queries';
+import { formatBytes } from '../lib/format';
 import { ErrorState, Problem } from '../components/error-state';
 import { Skeleton } from '../components/ui/skeleton';
 import { agentRunsPath, isValidId } from '../lib/links';
@@ -57,7 +59,7 @@ function RunView({ agentId, runId, roomId }: { agentId: string; runId: string; r
     const retry = isApiError(query.error) && query.error.kind === 'not-found' ? undefined : () => query.refetch();
     return <ErrorState error={query.error} subject={subject} onRetry={retry} />;
   }
-  return <RunSkeleton />;
+  return <RunSkeleton path={runApiPath(agentId, runId, roomId)} />;
 }
 
 function RefetchWarning({ error }: { error: unknown }) {
@@ -68,14 +70,30 @@ function RefetchWarning({ error }: { error: unknown }) {
   );
 }
 
-function RunSkeleton() {
+function RunSkeleton({ path }: { path: string }) {
+  const progress = useDownloadProgress(path);
   return (
     <div className="space-y-4" aria-busy="true" aria-label="Loading run">
-      <p className="sr-only" role="status">Loading run…</p>
+      <LoadingStatus progress={progress} />
       <Skeleton className="h-40 w-full" />
       <Skeleton className="h-8 w-full" />
       <Skeleton className="h-8 w-full" />
       <Skeleton className="h-8 w-5/6" />
+    </div>
+  );
+}
+
+function LoadingStatus({ progress }: { progress: DownloadProgress | null }) {
+  if (!progress) return <p className="sr-only" role="status">Loading run…</p>;
+  if (progress.phase === 'preparing') return <p role="status" className="text-sm text-muted">Received {formatBytes(progress.received)}; preparing the run…</p>;
+  const { received, total } = progress;
+  return (
+    <div className="space-y-1">
+      <p role="status" className="text-sm text-muted">
+        Loading run… {formatBytes(received)}
+        {total !== null && ` of ${formatBytes(total)}`}
+      </p>
+      {total !== null && <progress className="h-2 w-full" max={total} value={received} aria-label="Download progress" />}
     </div>
   );
 }

@@ -52,7 +52,17 @@ export function RunTimeline({ run, rows }: { run: Run; rows: TimelineRow[] }) {
     [setParams],
   );
 
-  const select = useCallback((eventId: string) => update({ event: eventId }), [update]);
+  // The URL updates asynchronously: a key pressed again before it has must move on from the
+  // row just chosen, not from the one the URL still names.
+  const chosen = useRef<string | null>(null);
+  const currentId = () => chosen.current ?? selectedId;
+  const select = useCallback(
+    (eventId: string) => {
+      chosen.current = eventId;
+      update({ event: eventId });
+    },
+    [update],
+  );
   const toggle = useCallback((eventId: string) => {
     setExpanded((current) => {
       const next = new Set(current);
@@ -67,21 +77,26 @@ export function RunTimeline({ run, rows }: { run: Run; rows: TimelineRow[] }) {
     requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(`toggle-${eventId}`)?.focus({ preventScroll: true })));
   };
 
-  const selectedIndex = visible.findIndex((row) => row.event.id === selectedId);
+  const selectedIndex = () => visible.findIndex((row) => row.event.id === currentId());
   const nextError = () => {
     const failed = visible.filter((row) => row.event.failed);
     if (failed.length === 0) return;
-    const after = failed.find((row) => visible.indexOf(row) > selectedIndex) ?? failed[0];
+    const from = selectedIndex();
+    const after = failed.find((row) => visible.indexOf(row) > from) ?? failed[0];
     goTo(after.event.id);
   };
 
   useTimelineKeys({
     move: (delta) => {
       if (visible.length === 0) return;
-      const index = selectedIndex < 0 ? (delta > 0 ? 0 : visible.length - 1) : Math.min(Math.max(selectedIndex + delta, 0), visible.length - 1);
+      const from = selectedIndex();
+      const index = from < 0 ? (delta > 0 ? 0 : visible.length - 1) : Math.min(Math.max(from + delta, 0), visible.length - 1);
       goTo(visible[index].event.id);
     },
-    toggleSelected: () => selectedId && toggle(selectedId),
+    toggleSelected: () => {
+      const id = currentId();
+      if (id) toggle(id);
+    },
     focusSearch: () => searchRef.current?.focus(),
     nextError,
     showHelp: () => setHelpOpen(true),

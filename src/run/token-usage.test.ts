@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportedUsage } from './event-facts';
 import { normalizeRun } from './normalize';
 import { loadSample } from './test-samples';
-import { tokenUsage } from './token-usage';
+import { tokenChartData, tokenUsage, type ModelCallTokens } from './token-usage';
 
 function modelEvent(data: Record<string, unknown>, timestamp = 1) {
   return { type: 'MODEL_USED', timestamp, data: { modelType: 'TEXT_LARGE', provider: 'openai', ...data } };
@@ -78,5 +78,27 @@ describe('tokenUsage', () => {
       [10, true],
     ]);
     expect(usage.estimated).toBe(true);
+  });
+});
+
+describe('tokenChartData', () => {
+  const call = (n: number, timestamp: number | null): ModelCallTokens => ({
+    eventId: `e${n}`, timestamp, callNumber: n, modelType: 'TEXT_LARGE', provider: 'openai',
+    prompt: 10, completion: 1, total: 11, cumulative: 11 * n, estimated: false, cost: null,
+  });
+
+  it('draws one bar per call while there are few', () => {
+    const data = tokenChartData([call(1, 0), call(2, 5)]);
+    expect(data.bucketMs).toBeNull();
+    expect(data.bars.map((bar) => bar.name)).toEqual(['#1 TEXT_LARGE', '#2 TEXT_LARGE']);
+  });
+
+  it('groups thousands of calls into time buckets, keeping the totals', () => {
+    const calls = Array.from({ length: 5000 }, (_, i) => call(i + 1, i * 10));
+    const data = tokenChartData(calls, 100);
+    expect(data.bars).toHaveLength(100);
+    expect(data.bucketMs).toBeCloseTo(499.9);
+    expect(data.bars.reduce((sum, bar) => sum + bar.calls, 0)).toBe(5000);
+    expect(data.bars.at(-1)?.cumulative).toBe(5000 * 11);
   });
 });

@@ -2,6 +2,7 @@ import type { Run, TokenCount } from './model';
 
 export interface ModelCallTokens {
   eventId: string;
+  timestamp: number | null;
   /** 1-based position among the run's model calls. */
   callNumber: number;
   modelType: string;
@@ -51,6 +52,7 @@ export function tokenUsage(run: Run, estimates?: ReadonlyMap<string, TokenCount>
     cumulative += count.total;
     calls.push({
       eventId: event.id,
+      timestamp: event.timestamp,
       callNumber,
       modelType: event.model.modelType,
       provider: event.model.provider ?? 'unknown provider',
@@ -94,4 +96,46 @@ function group(calls: ModelCallTokens[], keyOf: (call: ModelCallTokens) => strin
     groups.set(key, entry);
   }
   return [...groups.values()].sort((a, b) => b.total - a.total);
+}
+
+export interface TokenBar {
+  name: string;
+  prompt: number;
+  completion: number;
+  cumulative: number;
+  calls: number;
+}
+
+export interface TokenChartData {
+  bars: TokenBar[];
+  /** Set when calls were grouped into time buckets of this many ms. */
+  bucketMs: number | null;
+}
+
+/**
+ * One bar per call while that stays readable; above `maxBars` calls, the calls grouped into
+ * `maxBars` equal slices of the run's time (calls without a time go in the last slice).
+ */
+export function tokenChartData(calls: ModelCallTokens[], maxBars = 300): TokenChartData {
+  if (calls.length <= maxBars) {
+    return { bars: calls.map((call) => ({ name: `#${call.callNumber} ${call.modelType}`, prompt: call.prompt, completion: call.completion, cumulative: call.cumulative, calls: 1 })), bucketMs: null };
+  }
+  const times = calls.map((call) => call.timestamp).filter((time): time is number => time !== null);
+  const start = Math.min(...times);
+  const span = Math.max(Math.max(...times) - start, 1);
+  const bucketMs = span / maxBars;
+  const bars: TokenBar[] = Array.from({ length: maxBars }, (_, index) => ({ name: `+${Math.round(index * bucketMs)} ms`, prompt: 0, completion: 0, cumulative: 0, calls: 0 }));
+  for (const call of calls) {
+    const index = call.timestamp === null ? maxBars - 1 : Math.min(Math.floor((call.timestamp - start) / bucketMs), maxBars - 1);
+    const bar = bars[index];
+    bar.prompt += call.prompt;
+    bar.completion += call.completion;
+    bar.calls++;
+  }
+  let cumulative = 0;
+  for (const bar of bars) {
+    cumulative += bar.prompt + bar.completion;
+    bar.cumulative = cumulative;
+  }
+  return { bars, bucketMs };
 }
