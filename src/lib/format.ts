@@ -45,23 +45,33 @@ export function formatRelative(timestamp: number, now: number): string {
 }
 
 /** An absolute local time with its time zone, to the millisecond. */
+const absoluteFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
 export function formatAbsolute(timestamp: number, timeZone?: string): string {
   if (isoTime(timestamp) === null) return `invalid time (${timestamp})`;
-  return new Intl.DateTimeFormat(undefined, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    fractionalSecondDigits: 3,
-    timeZoneName: 'short',
-    timeZone,
-  }).format(timestamp);
+  let format = absoluteFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      fractionalSecondDigits: 3,
+      timeZoneName: 'short',
+      timeZone,
+    });
+    absoluteFormats.set(timeZone, format);
+  }
+  return format.format(timestamp);
 }
 
+// Intl formatters are costly to create: one each, reused for every event.
+const numberFormat = new Intl.NumberFormat('en');
+
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat('en').format(value);
+  return numberFormat.format(value);
 }
 
 export function formatCost(value: number): string {
@@ -81,14 +91,22 @@ export const TIME_MODES: readonly TimeMode[] = ['relative', 'local', 'utc'];
 export function formatEventTime(timestamp: number, offsetMs: number | null, mode: TimeMode): string {
   if (mode === 'relative') return formatOffset(offsetMs);
   if (isoTime(timestamp) === null) return 'invalid time';
-  return new Intl.DateTimeFormat(undefined, {
+  return clockFormat(mode === 'utc').format(timestamp) + (mode === 'utc' ? ' UTC' : '');
+}
+
+const clockFormats: Intl.DateTimeFormat[] = [];
+
+function clockFormat(utc: boolean): Intl.DateTimeFormat {
+  const index = utc ? 1 : 0;
+  clockFormats[index] ??= new Intl.DateTimeFormat(undefined, {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
     fractionalSecondDigits: 3,
     hour12: false,
-    timeZone: mode === 'utc' ? 'UTC' : undefined,
-  }).format(timestamp) + (mode === 'utc' ? ' UTC' : '');
+    timeZone: utc ? 'UTC' : undefined,
+  });
+  return clockFormats[index];
 }
 
 /** An ISO string for `<time dateTime>`, or null for a timestamp no Date can hold. */
