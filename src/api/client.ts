@@ -91,13 +91,19 @@ async function readText(response: Response, onProgress: FetchOptions['onProgress
   const decoder = new TextDecoder();
   const parts: string[] = [];
   let received = 0;
+  let reported = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     onBytes();
     received += value.byteLength;
     parts.push(decoder.decode(value, { stream: true }));
-    onProgress?.({ received, total });
+    // A few updates a second are enough for a progress bar; one per chunk would redraw it thousands of times.
+    const now = performance.now();
+    if (onProgress && now - reported > 100) {
+      reported = now;
+      onProgress({ received, total });
+    }
   }
   parts.push(decoder.decode());
   return parts.join('');

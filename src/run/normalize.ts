@@ -5,9 +5,9 @@ import {
   elizaRunSchema,
   envelopeSchema,
   issuesText,
+  readRawEvent,
   type DocumentedRunPayload,
   type ElizaRunPayload,
-  type RawEvent,
 } from './run-schemas';
 
 /** The response is not a run in any shape the viewer knows. `message` says what was wrong. */
@@ -100,9 +100,11 @@ function fromDocumented(payload: DocumentedRunPayload, agentId: string | null): 
 }
 
 /** Time order, stable; an event without a timestamp stays after the event it followed. */
-function readEvents(raw: RawEvent[]): RunEvent[] {
+function readEvents(raw: unknown[]): RunEvent[] {
   let lastSeen = -Infinity;
-  const keyed = raw.map((event, index) => {
+  const keyed = raw.map((value, index) => {
+    const event = readRawEvent(value);
+    if (typeof event === 'string') throw new InvalidRunError(`events.${index}: ${event}`);
     const read = readEvent(event, index);
     if (read.timestamp !== null) lastSeen = read.timestamp;
     return { read, sortKey: read.timestamp ?? lastSeen, index };
