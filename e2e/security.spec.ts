@@ -76,6 +76,8 @@ test('works under its CSP: run page, payloads, token estimates in a worker, the 
   await expect(summary).toBeVisible();
   await expect(summary.getByRole('definition').filter({ hasText: /estimated$/ })).toBeVisible();
   const usage = page.getByRole('region', { name: 'Token usage' });
+  // The chart's code loads when its panel comes near the screen.
+  await usage.scrollIntoViewIfNeeded();
   await expect(usage.getByRole('img', { name: /Chart of tokens for 6 model calls/ })).toBeVisible();
   await expect(usage.locator('.recharts-bar-rectangle').first()).toBeVisible();
   expect(workers.length).toBeGreaterThan(0);
@@ -144,6 +146,7 @@ test.describe('in proxy mode with an API key', () => {
     await expect(page.getByRole('link', { name: RUNS.replyAction })).toBeVisible();
     await page.goto(`${proxied.url}/agents/${AGENT_REAL}/runs/${RUNS.replyAction}`);
     await expect(page.getByRole('region', { name: 'Run summary' })).toBeVisible();
+    await page.getByRole('region', { name: 'Token usage' }).scrollIntoViewIfNeeded();
     await expect(page.getByRole('region', { name: 'Token usage' }).getByRole('img', { name: /Chart of tokens/ })).toBeVisible();
     const timeline = page.getByRole('list', { name: 'Event timeline' });
     await timeline.getByRole('button', { expanded: false }).first().click();

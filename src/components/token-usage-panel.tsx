@@ -1,17 +1,20 @@
-import { lazy, memo, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useRef, useState } from 'react';
 import { formatCost, formatNumber } from '../lib/format';
 import { TOKENIZER_NAME } from '../run/token-estimate';
 import type { TokenGroup, TokenUsage } from '../run/token-usage';
 import { Skeleton } from './ui/skeleton';
+import { useNearViewport } from './use-near-viewport';
 import { Card, CardTitle } from './ui/card';
 
-// The chart is the heaviest code on the page, so it loads on its own.
+// The chart is the heaviest code on the page: it loads only when the panel comes near the screen.
 const TokenChart = lazy(() => import('./token-chart').then((module) => ({ default: module.TokenChart })));
 
 /** Memoised: scrolling, selecting or expanding events must not redraw the chart. */
 export const TokenUsagePanel = memo(function TokenUsagePanel({ usage, estimating }: { usage: TokenUsage; estimating: boolean }) {
+  const panel = useRef<HTMLElement>(null);
+  const near = useNearViewport(panel);
   return (
-    <Card aria-labelledby="token-usage-title">
+    <Card ref={panel} aria-labelledby="token-usage-title">
       <CardTitle id="token-usage-title">Token usage</CardTitle>
       {usage.estimated && (
         <p className="mb-2 text-sm text-muted">
@@ -29,9 +32,7 @@ export const TokenUsagePanel = memo(function TokenUsagePanel({ usage, estimating
         </p>
       ) : (
         <>
-          <Suspense fallback={<Skeleton className="h-64 w-full" />}>
-            <TokenChart calls={usage.calls} />
-          </Suspense>
+          <Suspense fallback={<Skeleton className="h-64 w-full" />}>{near ? <TokenChart calls={usage.calls} /> : <Skeleton className="h-64 w-full" />}</Suspense>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
             <GroupTable caption="By model type" groups={usage.byModelType} />
             <GroupTable caption="By provider" groups={usage.byProvider} />
