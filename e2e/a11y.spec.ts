@@ -31,6 +31,7 @@ const SCREENS: Screen[] = [
     path: `/agents/${AGENT_DOCS}/runs/${RUNS.tokens}`,
     ready: async (page) => {
       await runReady(page);
+      await page.getByRole('region', { name: 'Token usage' }).scrollIntoViewIfNeeded();
       await expect(page.getByRole('img', { name: /Chart of tokens/ })).toBeVisible();
     },
   },

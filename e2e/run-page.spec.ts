@@ -95,6 +95,8 @@ test('renders the documented shape with its reported tokens', async ({ page }) =
 test('draws a token bar per model call, with totals and a table', async ({ page }) => {
   await page.goto(runUrl(AGENT_DOCS, RUNS.tokens));
   const tokens = page.getByRole('region', { name: 'Token usage' });
+  // The chart's code loads when its panel comes near the screen.
+  await tokens.scrollIntoViewIfNeeded();
   await expect(tokens.locator('.recharts-bar-rectangle')).toHaveCount(6);
   await expect(tokens.locator('.recharts-line')).toHaveCount(1);
   const byType = tokens.getByRole('table', { name: 'By model type' });
@@ -120,6 +122,7 @@ test('estimates the tokens of a run that reports none, and says so everywhere', 
   await page.goto(runUrl(AGENT_REAL, RUNS.simpleReply));
   const tokens = page.getByRole('region', { name: 'Token usage' });
   await expect(tokens).toContainText('Estimated: the server reported no token counts');
+  await tokens.scrollIntoViewIfNeeded();
   // Two calls, two bars each, except the embedding's completion bar: embeddings complete no tokens.
   await expect(tokens.locator('.recharts-bar-rectangle')).toHaveCount(3);
   await expect(tokens.locator('.recharts-legend-item')).toHaveText(['Prompt tokens (estimated)', 'Completion tokens (estimated)', 'Cumulative total (estimated)'], { useInnerText: true });

@@ -90,6 +90,7 @@ test('works under its CSP: run page, payloads, token estimates in a worker, the 
 
   // The documented shape, with reported tokens: the chart without a worker.
   await page.goto(`/agents/${AGENT_DOCS}/runs/${RUNS.tokens}`);
+  await page.getByRole('region', { name: 'Token usage' }).scrollIntoViewIfNeeded();
   await expect(page.getByRole('region', { name: 'Token usage' }).getByRole('img', { name: /Chart of tokens/ })).toBeVisible();
   expect(await violations()).toEqual([]);
 });

@@ -1,6 +1,8 @@
 import { memo, type Ref } from 'react';
 import { cn } from '../lib/cn';
 import { formatAbsolute, formatDuration, formatEventTime, isoTime, type TimeMode } from '../lib/format';
+import { summarizeEvent } from '../run/event-summary';
+import type { TokenCount } from '../run/model';
 import type { TimelineRow } from '../run/timeline-rows';
 import type { Span } from '../run/waterfall';
 import { JsonTree } from './json-tree';
@@ -18,12 +20,15 @@ interface TimelineItemProps {
   selected: boolean;
   timeMode: TimeMode;
   span: Span | null;
+  /** Estimated tokens, for a model call that reports none. */
+  estimate: TokenCount | undefined;
   onToggle: (eventId: string) => void;
   onSelect: (eventId: string) => void;
 }
 
-export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, top, row, expanded, selected, timeMode, span, onToggle, onSelect }: TimelineItemProps) {
+export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, top, row, expanded, selected, timeMode, span, estimate, onToggle, onSelect }: TimelineItemProps) {
   const { event } = row;
+  const summary = estimate ? summarizeEvent(event, row.durationMs, estimate) : row.summary;
   const kind = KIND_STYLE[event.failed ? 'error' : event.kind];
   const payloadId = `payload-${event.id}`;
   return (
@@ -62,7 +67,7 @@ export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, to
             <span className="text-xs font-semibold uppercase" style={{ color: kind.color }}>
               {event.failed ? `${KIND_STYLE[event.kind].label} · failed` : kind.label}
             </span>
-            <span className={cn('min-w-0 break-words text-sm', event.failed && 'text-[var(--status-failed)]')}>{row.summary}</span>
+            <span className={cn('min-w-0 break-words text-sm', event.failed && 'text-[var(--status-failed)]')}>{summary}</span>
             {event.outcomeNote && (
               <span className={cn('text-xs', event.needsOutcomeCheck ? 'font-semibold text-[var(--status-timeout)]' : 'text-muted')}>({event.outcomeNote})</span>
             )}

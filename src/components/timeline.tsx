@@ -1,6 +1,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { TimeMode } from '../lib/format';
+import type { TokenCount } from '../run/model';
 import type { TimelineRow } from '../run/timeline-rows';
 import type { Waterfall } from '../run/waterfall';
 import { TimelineItem } from './timeline-item';
@@ -13,6 +14,7 @@ export interface TimelineProps {
   scrollRequest: number;
   timeMode: TimeMode;
   waterfall: Waterfall | null;
+  estimates: ReadonlyMap<string, TokenCount>;
   onToggle: (eventId: string) => void;
   onSelect: (eventId: string) => void;
 }
@@ -21,7 +23,7 @@ export interface TimelineProps {
  * The run's events as an ordered list, virtualised: only the rows near the viewport are in the
  * DOM, so 100,000 events scroll like 10. Rows are measured, so expanded payloads of any height work.
  */
-export function Timeline({ rows, expanded, selectedId, scrollRequest, timeMode, waterfall, onToggle, onSelect }: TimelineProps) {
+export function Timeline({ rows, expanded, selectedId, scrollRequest, timeMode, waterfall, estimates, onToggle, onSelect }: TimelineProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // Measured after every render: content above the list (errors, banners) moves it; the guard stops loops.
@@ -65,6 +67,7 @@ export function Timeline({ rows, expanded, selectedId, scrollRequest, timeMode, 
             selected={row.event.id === selectedId}
             timeMode={timeMode}
             span={waterfall?.spanOf(row) ?? null}
+            estimate={estimates.get(row.event.id)}
             onToggle={onToggle}
             onSelect={onSelect}
           />

@@ -1,7 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 
 /** True once the element has come within `margin` of the viewport (and stays true). */
-export function useNearViewport(ref: RefObject<Element | null>, margin = '400px'): boolean {
+export function useNearViewport(ref: RefObject<Element | null>, margin = '200px'): boolean {
   const [near, setNear] = useState(false);
   useEffect(() => {
     const element = ref.current;

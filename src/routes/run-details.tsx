@@ -24,16 +24,17 @@ export function RunDetails({ source, run: loaded }: { source: RunSource; run: Ru
   const counts = useMemo(() => countRun(run), [run]);
   const errors = useMemo(() => collectErrors(run), [run]);
   const { estimates, estimating } = useTokenEstimates(run);
-  const rows = useMemo(() => buildTimelineRows(run, estimates), [run, estimates]);
+  // Rows do not depend on the estimates, so their arrival re-renders only what shows them.
+  const rows = useMemo(() => buildTimelineRows(run), [run]);
   const tokens = useMemo(() => tokenUsage(run, estimates), [run, estimates]);
   const durationMs = runDuration(run, now);
-  const markdown = () => runToMarkdown({ run, status, counts, errors, rows, tokens, durationMs, link: location.href });
+  const markdown = () => runToMarkdown({ run, status, counts, errors, rows: buildTimelineRows(run, estimates), tokens, durationMs, link: location.href });
 
   return (
     <div className="space-y-4">
       <RunHeader source={source} run={run} markdown={markdown} />
       <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
-      <RunTimeline run={run} rows={rows} />
+      <RunTimeline run={run} rows={rows} estimates={estimates} />
       <TokenUsagePanel usage={tokens} estimating={estimating} />
     </div>
   );

@@ -8,7 +8,7 @@ import { useEventSearch } from '../components/use-event-search';
 import { useStoredChoice } from '../components/use-stored-choice';
 import { useTimelineKeys } from '../components/use-timeline-keys';
 import { TIME_MODES, type TimeMode } from '../lib/format';
-import type { EventKind, Run } from '../run/model';
+import type { EventKind, Run, TokenCount } from '../run/model';
 import { countKinds, filterRows, parseKinds } from '../run/timeline-filter';
 import type { TimelineRow } from '../run/timeline-rows';
 import { buildWaterfall } from '../run/waterfall';
@@ -17,7 +17,14 @@ import { buildWaterfall } from '../run/waterfall';
  * The timeline with its filters, search, selection and keyboard. Filters and the selected event
  * live in the URL, so a copied link reproduces the view; expansion is kept by event id.
  */
-export function RunTimeline({ run, rows }: { run: Run; rows: TimelineRow[] }) {
+interface RunTimelineProps {
+  run: Run;
+  rows: TimelineRow[];
+  /** Token estimates for calls that report none; shown on the rows on screen. */
+  estimates: ReadonlyMap<string, TokenCount>;
+}
+
+export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
   const [params, setParams] = useSearchParams();
   const kinds = useMemo(() => parseKinds(params.get('kind')), [params]);
   const errorsOnly = params.get('errors') === '1';
@@ -109,7 +116,9 @@ export function RunTimeline({ run, rows }: { run: Run; rows: TimelineRow[] }) {
   };
 
   return (
-    <Card aria-labelledby="timeline-title">
+    // While filtering, the card keeps a screen's height: the page below does not jump up with every
+    // keystroke (and the token chart, a heavy first render, does not load mid-typing).
+    <Card aria-labelledby="timeline-title" className={visible.length < rows.length ? 'min-h-screen' : undefined}>
       <CardTitle id="timeline-title">Timeline</CardTitle>
       <TimelineToolbar
         kindCounts={kindCounts}
@@ -136,6 +145,7 @@ export function RunTimeline({ run, rows }: { run: Run; rows: TimelineRow[] }) {
         scrollRequest={scrollRequest}
         timeMode={timeMode}
         waterfall={waterfall}
+        estimates={estimates}
         onToggle={toggle}
         onSelect={select}
       />

@@ -72,6 +72,7 @@ function renderEverywhere(run: Run): string {
     scrollRequest: 0,
     timeMode: 'relative',
     waterfall,
+    estimates,
     onToggle: () => {},
     onSelect: () => {},
   };
@@ -88,6 +89,7 @@ function renderEverywhere(run: Run): string {
       expanded: true,
       selected: false,
       timeMode: (['relative', 'local', 'utc'] as const)[index % 3],
+      estimate: estimates.get(row.event.id),
       span: waterfall?.spanOf(row) ?? null,
       onToggle: () => {},
       onSelect: () => {},
