@@ -26,6 +26,21 @@ test.describe('runs list', () => {
     await expect(rows.nth(1).getByLabel('Status: running')).toBeVisible();
   });
 
+  test('filters by a time range', async ({ page }) => {
+    await page.goto('/agents/agent-real/runs');
+    const rows = page.getByRole('table', { name: 'Runs, newest first' }).getByRole('row');
+    await expect(rows).toHaveCount(7);
+    // The captured 1.7.2 samples started on Nov 28, 2026 between 20:51:19 and 20:51:28 UTC (the tests run in UTC).
+    await page.getByLabel('From', { exact: true }).fill('2026-11-28T20:51');
+    await page.getByLabel('To', { exact: true }).fill('2026-11-28T20:52');
+    await expect(page).toHaveURL(/from=2026-11-28T20%3A51/);
+    await expect(page).toHaveURL(/to=2026-11-28T20%3A52/);
+    await expect(rows).toHaveCount(5);
+    await expect(rows.filter({ hasText: RUNS.actionError })).toHaveCount(0);
+    await page.getByLabel('To', { exact: true }).fill('2026-11-28T20:51');
+    await expect(page.getByText('No runs match.')).toBeVisible();
+  });
+
   test('auto-refresh asks past the server cache', async ({ page }) => {
     await page.goto('/agents/agent-real/runs');
     const refreshed = page.waitForRequest((request) => request.url().includes('/runs?') && request.url().includes('from=1'));
