@@ -39,8 +39,10 @@ function RunView({ agentId, runId, roomId }: { agentId: string; runId: string; r
       return (
         <Problem title="No events recorded for this run" onRetry={() => query.refetch()}>
           <p>
-            The server knows no events for {subject}. The run id may be wrong, or{roomId ? '' : ' (without a roomId in the link)'} the
-            server may not have found an older run.{' '}
+            The server knows no events for {subject} (elizaOS answers an unknown run id this way, with no error).{' '}
+            {roomId
+              ? 'The run id may be wrong.'
+              : 'The run id may be wrong, or the run is older than the newest 5,000 log rows the server searches when the link has no roomId.'}
           </p>
           <p>
             <Link className="text-accent underline" to={agentRunsPath(agentId)}>See this agent&apos;s runs</Link>
