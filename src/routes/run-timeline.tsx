@@ -26,7 +26,9 @@ interface RunTimelineProps {
 
 export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
   const [params, setParams] = useSearchParams();
-  const kinds = useMemo(() => parseKinds(params.get('kind')), [params]);
+  // Keyed on the parameter's text, not on params, which changes with every selected event.
+  const kindParam = params.get('kind');
+  const kinds = useMemo(() => parseKinds(kindParam), [kindParam]);
   const errorsOnly = params.get('errors') === '1';
   const query = params.get('q') ?? '';
   const selectedId = params.get('event');
