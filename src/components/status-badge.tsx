@@ -14,7 +14,7 @@ const TONE_ICON: Record<StatusTone, string> = {
   running: '◌',
   completed: '✓',
   failed: '✕',
-  timeout: '⏱',
+  timeout: '◔',
   cancelled: '⊘',
   other: '•',
 };

@@ -108,7 +108,7 @@ function AgentRuns({ agentId }: { agentId: string }) {
   );
 }
 
-function RunsTable({ agentId, runs }: { agentId: string; runs: ListedRun[] }) {
+export function RunsTable({ agentId, runs }: { agentId: string; runs: ListedRun[] }) {
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">Runs, newest first</caption>

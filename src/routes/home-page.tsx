@@ -5,9 +5,8 @@ import { agentsQueryOptions, runsQueryOptions } from '../api/queries';
 import { ErrorState } from '../components/error-state';
 import { Card, CardTitle } from '../components/ui/card';
 import { Skeleton } from '../components/ui/skeleton';
-import { useNow } from '../components/use-now';
-import { formatDuration, formatRelative } from '../lib/format';
-import { agentRunsPath, runPath } from '../lib/links';
+import { agentRunsPath } from '../lib/links';
+import { RunsTable } from './agent-runs-page';
 
 export function HomePage() {
   const query = useQuery(agentsQueryOptions());
@@ -46,26 +45,12 @@ function AgentRuns({ agent }: { agent: Agent }) {
   );
 }
 
+/** The newest runs, with the same truthful status and counts as the agent's runs page. */
 function RunList({ agentId }: { agentId: string }) {
   const query = useQuery(runsQueryOptions(agentId, { limit: 5 }));
-  const now = useNow();
   if (query.data) {
     if (query.data.runs.length === 0) return <p className="text-sm text-muted">No runs yet.</p>;
-    return (
-      <ul className="divide-y divide-border text-sm">
-        {query.data.runs.map((run) => {
-          const duration = run.durationMs ?? (run.endedAt != null && run.startedAt != null ? run.endedAt - run.startedAt : null);
-          return (
-            <li key={run.runId} className="flex flex-wrap items-baseline gap-x-3 py-1.5">
-              <Link to={runPath(agentId, run.runId, run.roomId)} className="font-mono text-xs text-accent underline">{run.runId}</Link>
-              <span>{run.status}</span>
-              {run.startedAt != null && <span className="text-muted">{formatRelative(run.startedAt, now)}</span>}
-              <span className="text-muted">{formatDuration(duration)}</span>
-            </li>
-          );
-        })}
-      </ul>
-    );
+    return <RunsTable agentId={agentId} runs={query.data.runs} />;
   }
   if (query.isError) return <ErrorState error={query.error} subject={`the runs of agent ${agentId}`} onRetry={() => query.refetch()} />;
   return <Skeleton className="h-20 w-full" />;

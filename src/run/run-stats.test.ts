@@ -33,9 +33,9 @@ describe('collectErrors', () => {
     const run = normalizeRun({
       runId: 'r',
       status: 'failed',
-      errors: ['Rate limit exceeded', { message: 'object error' }, 'dimension mismatch'],
+      errors: ['Rate limit exceeded', { message: 'object error' }, 'dimension mismatch', 'SEARCH: index offline'],
       events: [
-        { type: 'action:completed', timestamp: 1, data: { action: 'SEARCH', success: false } },
+        { type: 'action:completed', timestamp: 1, data: { action: 'SEARCH', success: false, error: 'index offline' } },
         { type: 'EMBEDDING_EVENT', timestamp: 2, data: { status: 'failed', error: 'dimension mismatch' } },
         { type: 'RUN_ENDED', timestamp: 3, data: { status: 'completed', error: 'model threw' } },
       ],
@@ -43,7 +43,7 @@ describe('collectErrors', () => {
     expect(collectErrors(run)).toEqual([
       { message: 'Rate limit exceeded', eventId: null, source: 'errors reported by the server' },
       { message: '{"message":"object error"}', eventId: null, source: 'errors reported by the server' },
-      { message: 'SEARCH failed', eventId: 'e0', source: 'SEARCH (action:completed)' },
+      { message: 'index offline', eventId: 'e0', source: 'SEARCH (action:completed)' },
       { message: 'dimension mismatch', eventId: 'e1', source: 'EMBEDDING_EVENT event' },
       { message: 'model threw', eventId: 'e2', source: 'RUN_ENDED event' },
     ]);
