@@ -81,8 +81,6 @@ export function runApiPath(agentId: string, runId: string, roomId: string | null
 
 export interface LoadedRun {
   run: Run;
-  /** Size of the response body in characters. */
-  size: number;
 }
 
 export async function fetchRun(agentId: string, runId: string, roomId: string | null, signal?: AbortSignal): Promise<LoadedRun> {
@@ -93,7 +91,7 @@ export async function fetchRun(agentId: string, runId: string, roomId: string | 
     // Let the page say "preparing" before the one synchronous pass over the events.
     await new Promise((resolve) => setTimeout(resolve, 0));
     try {
-      return { run: normalizeRun(response.json, agentId), size: response.text.length };
+      return { run: normalizeRun(response.json, agentId) };
     } catch (error) {
       if (!(error instanceof InvalidRunError)) throw error;
       throw new ApiError('invalid-response', `The response is not a run: ${error.message}`, { url: response.url, rawBody: response.text });

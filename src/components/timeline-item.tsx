@@ -4,7 +4,7 @@ import { formatAbsolute, formatDuration, formatEventTime, isoTime, type TimeMode
 import { summarizeEvent } from '../run/event-summary';
 import type { TokenCount } from '../run/model';
 import type { TimelineRow } from '../run/timeline-rows';
-import type { Span } from '../run/waterfall';
+import type { Span, Waterfall } from '../run/waterfall';
 import { JsonTree } from './json-tree';
 import { KIND_STYLE, KindIcon } from './kind-icon';
 import { EventLinkButton } from './event-link-button';
@@ -19,14 +19,14 @@ interface TimelineItemProps {
   expanded: boolean;
   selected: boolean;
   timeMode: TimeMode;
-  span: Span | null;
+  waterfall: Waterfall | null;
   /** Estimated tokens, for a model call that reports none. */
   estimate: TokenCount | undefined;
   onToggle: (eventId: string) => void;
   onSelect: (eventId: string) => void;
 }
 
-export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, top, row, expanded, selected, timeMode, span, estimate, onToggle, onSelect }: TimelineItemProps) {
+export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, top, row, expanded, selected, timeMode, waterfall, estimate, onToggle, onSelect }: TimelineItemProps) {
   const { event } = row;
   const summary = estimate ? summarizeEvent(event, row.durationMs, estimate) : row.summary;
   const kind = KIND_STYLE[event.failed ? 'error' : event.kind];
@@ -73,7 +73,7 @@ export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, to
             )}
             <span className="sr-only">, {expanded ? 'hide' : 'show'} data</span>
           </button>
-          <WaterfallBar span={span} kindColor={kind.color} />
+          <WaterfallBar span={waterfall?.spanOf(row) ?? null} kindColor={kind.color} />
           <span className="w-24 shrink-0 text-right font-mono text-xs text-muted">
             <EventTime row={row} mode={timeMode} />
             {row.durationMs !== null && <span className="block">{formatDuration(row.durationMs)}</span>}

@@ -66,7 +66,7 @@ export function Timeline({ rows, expanded, selectedId, scrollRequest, timeMode, 
             expanded={expanded.has(row.event.id)}
             selected={row.event.id === selectedId}
             timeMode={timeMode}
-            span={waterfall?.spanOf(row) ?? null}
+            waterfall={waterfall}
             estimate={estimates.get(row.event.id)}
             onToggle={onToggle}
             onSelect={onSelect}

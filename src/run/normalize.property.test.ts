@@ -90,7 +90,7 @@ function renderEverywhere(run: Run): string {
       selected: false,
       timeMode: (['relative', 'local', 'utc'] as const)[index % 3],
       estimate: estimates.get(row.event.id),
-      span: waterfall?.spanOf(row) ?? null,
+      waterfall,
       onToggle: () => {},
       onSelect: () => {},
     }),
