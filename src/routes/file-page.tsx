@@ -3,7 +3,8 @@ import { OpenFileButton } from '../app/file-drop';
 import { useOpenedFile, type OpenedFile } from '../app/opened-file';
 import { Problem } from '../components/error-state';
 import { Card } from '../components/ui/card';
-import { InvalidRunError, normalizeRun } from '../run/normalize';
+import { InvalidRunError } from '../run/normalize';
+import { readRunBundle } from '../run/run-bundle';
 import { RunDetails } from './run-details';
 
 /** A run opened from a file: no server needed, both API shapes, nothing leaves the browser. */
@@ -32,12 +33,12 @@ function FileRun({ file }: { file: OpenedFile }) {
         <p>
           <code>{file.name}</code>: {parsed.error}
         </p>
-        <p>Pick a JSON file saved from the runs API (GET /api/agents/:agentId/runs/:runId) or exported with “Download JSON”.</p>
+        <p>Pick a JSON file saved from the runs API (GET /api/agents/:agentId/runs/:runId) or exported with “Download JSON”, or a run bundle saved by this viewer.</p>
         <OpenFileButton />
       </Problem>
     );
   }
-  return <RunDetails source={{ kind: 'file', name: file.name, text: file.text }} run={parsed.run} />;
+  return <RunDetails source={{ kind: 'file', name: file.name, text: file.text, context: parsed.opened.context }} run={parsed.opened.run} />;
 }
 
 function parse(file: OpenedFile) {
@@ -48,7 +49,7 @@ function parse(file: OpenedFile) {
     return { error: `it is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
   }
   try {
-    return { run: normalizeRun(json) };
+    return { opened: readRunBundle(json) };
   } catch (error) {
     if (error instanceof InvalidRunError) return { error: `it is JSON, but not a run: ${error.message}` };
     throw error;

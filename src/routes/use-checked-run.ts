@@ -5,6 +5,7 @@ import { logsQueryOptions } from '../api/queries';
 import type { Run } from '../run/model';
 import type { RunSource } from './run-details';
 import { actionIdsToCheck, applyActionLog, applyEmbeddingLog, embeddingIdsToExplain, type LogCheck } from '../run/log-outcomes';
+import { applyRunContext } from '../run/run-bundle';
 
 /**
  * The run as the truth has it: action outcomes confirmed (or marked unverified) from the agent's
@@ -20,12 +21,13 @@ export function useCheckedRun(source: RunSource, run: Run): Run {
   const actionRows = actionLog.data;
   const actionError = actionLog.error;
   const embeddingRows = embeddingLog.data;
+  const saved = source.kind === 'server' ? null : source.context;
   return useMemo(() => {
+    // A saved run carries its logs: the same checks, no requests.
+    if (saved) return applyRunContext(run, saved);
     let checked = run;
     if (actionIds.length > 0) {
-      const check: LogCheck = !agentId
-        ? { state: 'failed', reason: 'opened from a file, so there is no action log to check' }
-        : actionRows
+      const check: LogCheck = actionRows
         ? { state: 'done', rows: actionRows }
         : actionError
           ? { state: 'failed', reason: logFailure(actionError) }
@@ -33,7 +35,7 @@ export function useCheckedRun(source: RunSource, run: Run): Run {
       checked = applyActionLog(checked, check);
     }
     return embeddingRows ? applyEmbeddingLog(checked, embeddingRows) : checked;
-  }, [run, agentId, actionIds.length, actionRows, actionError, embeddingRows]);
+  }, [run, saved, actionIds.length, actionRows, actionError, embeddingRows]);
 }
 
 function logFailure(error: unknown): string {
