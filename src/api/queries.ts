@@ -153,3 +153,31 @@ export function logsQueryOptions(agentId: string, roomId: string | null, type: '
     staleTime: Infinity,
   });
 }
+
+export function memoriesPath(agentId: string, roomId: string): string {
+  return `/api/agents/${segment(agentId)}/memories?${new URLSearchParams({ roomId })}`;
+}
+
+/** The memories response exactly as the server sent it: its text (for exports) and its JSON. */
+export interface MemoriesResponse {
+  text: string;
+  json: unknown;
+}
+
+/**
+ * The agent's memories of one room: the conversation around a run. Only `roomId` is sent (the
+ * real server answers every room's memories without it). A running run's room is re-read while
+ * it runs, for the replies still to come.
+ */
+export function memoriesQueryOptions(agentId: string, roomId: string, running = false) {
+  return queryOptions({
+    queryKey: ['memories', agentId, { roomId }],
+    queryFn: async ({ signal }): Promise<MemoriesResponse> => {
+      const { text, json } = await fetchJson(memoriesPath(agentId, roomId), { signal });
+      return { text, json };
+    },
+    retry: retryTransient,
+    staleTime: running ? 0 : Infinity,
+    refetchInterval: running ? 2_000 : false,
+  });
+}

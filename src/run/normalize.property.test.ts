@@ -266,9 +266,9 @@ const shapedRun = fc.oneof(
 // Mutations of the real captured samples and the e2e fixture runs.
 const FIXTURES_DIR = join(import.meta.dirname, '../../e2e/fixtures/runs');
 const fixtureRuns = readdirSync(FIXTURES_DIR, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.json') && !/(agent|broken|not-a-run)\.json$/.test(file) && !file.includes('logs'))
+  .filter((file) => file.endsWith('.json') && !/(agent|broken|not-a-run)\.json$/.test(file) && !file.includes('logs') && !file.includes('memories'))
   .map((file) => JSON.parse(readFileSync(join(FIXTURES_DIR, file), 'utf8')) as unknown);
-const SAMPLES = [...sampleFiles().filter((file) => !file.includes('runs-list')).map(loadSample), ...fixtureRuns];
+const SAMPLES = [...sampleFiles().filter((file) => !file.includes('runs-list') && !file.includes('memories')).map(loadSample), ...fixtureRuns];
 
 type Mutation =
   | { op: 'delete' | 'null'; at: number }

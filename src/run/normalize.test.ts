@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidRunError, normalizeRun } from './normalize';
 import { loadSample, sampleFiles } from './test-samples';
 
-const runDetailFiles = sampleFiles().filter((file) => !file.includes('runs-list'));
+const runDetailFiles = sampleFiles().filter((file) => !file.includes('runs-list') && !file.includes('memories'));
 
 describe('normalizeRun', () => {
   it('finds every captured run sample', () => {
@@ -10,6 +10,7 @@ describe('normalizeRun', () => {
       'documented/run-documented-example.json',
       'elizaos-1.7.2/run-detail-in-progress.json',
       'elizaos-1.7.2/run-detail-model-error.json',
+      'elizaos-1.7.2/run-detail-reply-action-with-room.json',
       'elizaos-1.7.2/run-detail-reply-action.json',
       'elizaos-1.7.2/run-detail-simple-reply.json',
     ]);
