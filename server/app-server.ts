@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ViteDevServer } from 'vite';
-import { matchApiRoute } from './api-routes';
+import { sendApiNotFound, sendError, sendMethodNotAllowed, setApiHeaders } from './api-responses';
+import { matchApiRoute, routeQuery, type ApiRoute } from './api-routes';
 import { createEmbeddedApi } from './embedded-api';
-import { isReadMethod, sendApiNotFound, sendError, sendMethodNotAllowed, setSecurityHeaders, splitUrl } from './http-util';
+import { createHostCheck, isReadMethod, setSecurityHeaders, splitUrl } from './request-guards';
 import { createProxy, displayUrl } from './proxy';
 import { createRunsStore } from './runs-store';
 import { contentSecurityPolicy, createStaticFiles } from './static-files';
@@ -21,6 +22,8 @@ export interface ServerOptions {
   port?: number;
   /** Default 127.0.0.1; the viewer is only reachable from elsewhere when this says so. */
   host?: string;
+  /** Host names the viewer answers besides loopback and `host` (ALLOWED_HOSTS); any other gets 421. */
+  allowedHosts?: string[];
   /** Embedded API: RUNS_DIR/<agentId>/*.json. Default: the bundled sample runs. */
   runsDir?: string;
   /** Proxy mode when set: forward the read endpoints to this elizaOS server. */
@@ -35,8 +38,10 @@ export interface ServerOptions {
   root?: string;
   /** Origins of elizaOS servers the page may call itself (direct mode); added to the CSP's connect-src. */
   directServerOrigins?: string[];
-  /** Default 30 s. */
+  /** For the upstream's headers, and between two pieces of its body. Default 30 s. */
   upstreamTimeoutMs?: number;
+  /** For a whole upstream body once its headers came. Default 5 min. */
+  upstreamBodyTimeoutMs?: number;
   /** Default 256 MB. */
   maxProxyBodyBytes?: number;
   /** Warnings about skipped run files. Default: one line on stderr. */
@@ -51,6 +56,7 @@ export interface RunningServer {
 }
 
 type ApiHandler = (req: IncomingMessage, res: ServerResponse, path: string, query: string) => Promise<void> | void;
+type RouteHandler = (req: IncomingMessage, res: ServerResponse, route: ApiRoute, path: string, query: string) => Promise<void> | void;
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -71,10 +77,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
   }
   const staticFiles = createStaticFiles(distDir, contentSecurityPolicy(options.directServerOrigins ?? []));
+  const isAllowedHost = createHostCheck(host, options.allowedHosts);
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
     const rawUrl = req.url ?? '/';
+    // DNS rebinding: a page on another name that resolves here must not reach the API or the app.
+    if (!isAllowedHost(req)) {
+      res.statusCode = 421;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      return void res.end('Misdirected Request: this viewer does not answer to that host name. Add it to ALLOWED_HOSTS to allow it.');
+    }
     // Absolute-form targets (`GET http://elsewhere/...`) are never ours to answer.
     if (!rawUrl.startsWith('/')) {
       res.statusCode = 400;
@@ -121,11 +135,18 @@ function isApiPath(path: string): boolean {
 }
 
 function createApi(options: ServerOptions): { api: ApiHandler; apiDescription: string } {
-  const guarded = (answer: ApiHandler): ApiHandler => (req, res, path, query) => {
-    res.setHeader('Cache-Control', 'no-store');
-    if (!isReadMethod(req)) return sendMethodNotAllowed(req, res);
-    return answer(req, res, path, query);
-  };
+  /** Read-only, a known route, only the route's own query parameters, never a page. */
+  const guarded =
+    (answer: RouteHandler): ApiHandler =>
+    (req, res, path, rawQuery) => {
+      setApiHeaders(res);
+      if (!isReadMethod(req)) return sendMethodNotAllowed(req, res);
+      const match = matchApiRoute(path);
+      if (!match.ok) return match.status === 404 ? sendApiNotFound(req, res) : sendError(req, res, 400, match.code, match.message);
+      const query = routeQuery(match.route, rawQuery);
+      if (!query.ok) return sendError(req, res, 400, query.code, query.message);
+      return answer(req, res, match.route, path, query.query);
+    };
 
   if (options.elizaServerUrl) {
     if (!/^https?:\/\/[^/]/i.test(options.elizaServerUrl) || !URL.canParse(options.elizaServerUrl)) {
@@ -135,13 +156,10 @@ function createApi(options: ServerOptions): { api: ApiHandler; apiDescription: s
       upstreamUrl: options.elizaServerUrl,
       authToken: options.elizaServerAuthToken || undefined,
       timeoutMs: options.upstreamTimeoutMs ?? 30_000,
+      bodyTimeoutMs: options.upstreamBodyTimeoutMs ?? 5 * 60_000,
       maxBodyBytes: options.maxProxyBodyBytes ?? 256 * 1024 * 1024,
     });
-    const api = guarded((req, res, path, query) => {
-      const match = matchApiRoute(path);
-      if (!match.ok) return match.status === 404 ? sendApiNotFound(req, res) : sendError(req, res, 400, match.code, match.message);
-      proxy(req, res, path, query);
-    });
+    const api = guarded((req, res, _route, path, query) => proxy(req, res, path, query));
     const key = options.elizaServerAuthToken ? 'set' : 'not set';
     return { api, apiDescription: `proxy to ${displayUrl(options.elizaServerUrl)}, API key: ${key}` };
   }
@@ -152,11 +170,7 @@ function createApi(options: ServerOptions): { api: ApiHandler; apiDescription: s
   }
   const warn = options.warn ?? warnOnStderr;
   const embedded = createEmbeddedApi(createRunsStore(runsDir, warn), runsDir, warn);
-  const api = guarded((req, res, path, query) => {
-    const match = matchApiRoute(path);
-    if (!match.ok) return match.status === 404 ? sendApiNotFound(req, res) : sendError(req, res, 400, match.code, match.message);
-    return embedded(req, res, match.route, query);
-  });
+  const api = guarded((req, res, route, _path, query) => embedded(req, res, route, query));
   return { api, apiDescription: `embedded API, runs from ${runsDir}` };
 }
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { readAgentLogs } from './agent-logs';
 import type { ApiRoute } from './api-routes';
-import { JSON_TYPE, sendError, sendJson, startBody } from './http-util';
+import { JSON_TYPE, sendApiNotFound, sendError, sendJson } from './api-responses';
+import { startBody } from './gzip-body';
 import type { RunsStore, RunSummaryRow } from './runs-store';
 
 // The runs API served from files, in the real elizaOS 1.7.2 envelope and error formats.
@@ -41,6 +42,8 @@ export function createEmbeddedApi(store: RunsStore, runsDir: string, warn: (line
         const rows = await readAgentLogs(join(runsDir, route.agentId), query, warn);
         return sendJson(req, res, 200, { success: true, data: rows });
       }
+      case 'memories':
+        return sendApiNotFound(req, res);
     }
   };
 }

@@ -16,6 +16,7 @@ try {
   const server = await startServer({
     port,
     host: env.HOST || '127.0.0.1',
+    allowedHosts: list(env.ALLOWED_HOSTS),
     runsDir: env.RUNS_DIR || undefined,
     elizaServerUrl: env.ELIZA_SERVER_URL || undefined,
     elizaServerAuthToken: env.ELIZA_SERVER_AUTH_TOKEN || undefined,
@@ -41,15 +42,19 @@ try {
   process.exit(1);
 }
 
-/** DIRECT_SERVER_ORIGINS=http://host:3000,https://other: elizaOS servers the page may call itself. */
-function directOrigins(value: string | undefined): string[] {
+/** A comma-separated list, e.g. ALLOWED_HOSTS=viewer.example.com,viewer.internal. */
+function list(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean)
-    .map((origin) => {
-      const url = new URL(origin);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`DIRECT_SERVER_ORIGINS: ${origin} is not an http(s) origin.`);
-      return url.origin;
-    });
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** DIRECT_SERVER_ORIGINS=http://host:3000,https://other: elizaOS servers the page may call itself. */
+function directOrigins(value: string | undefined): string[] {
+  return list(value).map((origin) => {
+    const url = new URL(origin);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`DIRECT_SERVER_ORIGINS: ${origin} is not an http(s) origin.`);
+    return url.origin;
+  });
 }

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { normalizeRun } from '../src/run/normalize';
 import { countRun, runDuration } from '../src/run/run-stats';
-import { ID_PATTERN } from './http-util';
+import { ID_PATTERN } from './api-routes';
 
 // Reads runs from RUNS_DIR/<agentId>/*.json. The folder is rescanned on every request (readdir +
 // stat are cheap) so added, changed and deleted files show up without a restart; parsing, which is

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { open, type FileHandle } from 'node:fs/promises';
 import { extname, posix, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { isReadMethod, startBody } from './http-util';
+import { startBody } from './gzip-body';
+import { isReadMethod } from './request-guards';
 
 // Serves the built app from dist/. Every path that is not a file is an SPA route and gets
 // index.html, except under /assets/, where a missing file is a real 404 (a stale hashed bundle

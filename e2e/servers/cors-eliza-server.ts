@@ -8,7 +8,7 @@ import { DIRECT_API_KEY } from './ports';
 
 const port = Number(process.env.PORT ?? 4321);
 const upstream = Number(process.env.UPSTREAM_PORT ?? 4317);
-const seen: { method: string; url: string; apiKey: string | null; origin: string | null; cookie: boolean }[] = [];
+const seen: { method: string; url: string; host: string; apiKey: string | null; origin: string | null; cookie: boolean }[] = [];
 
 const server = createServer((req, res) => {
   const url = req.url ?? '/';
@@ -17,7 +17,7 @@ const server = createServer((req, res) => {
     return res.end(JSON.stringify(seen));
   }
   const origin = req.headers.origin ?? null;
-  seen.push({ method: req.method ?? '', url, apiKey: (req.headers['x-api-key'] as string | undefined) ?? null, origin, cookie: Boolean(req.headers.cookie) });
+  seen.push({ method: req.method ?? '', url, host: req.headers.host ?? '', apiKey: (req.headers['x-api-key'] as string | undefined) ?? null, origin, cookie: Boolean(req.headers.cookie) });
   const cors = {
     'Access-Control-Allow-Origin': origin ?? '*',
     'Access-Control-Allow-Credentials': 'true',
@@ -26,6 +26,13 @@ const server = createServer((req, res) => {
   };
   if (req.method === 'OPTIONS') {
     res.writeHead(204, cors);
+    return res.end();
+  }
+  // A server that sends its callers elsewhere: the same stand-in under another origin (localhost),
+  // which would receive the key if the viewer followed.
+  const away = /^\/api\/agents\/([^/]+)\/runs\/redirect-away$/.exec(url);
+  if (away && req.method === 'GET') {
+    res.writeHead(307, { ...cors, Location: `http://localhost:${port}/api/agents/${away[1]}/runs` });
     return res.end();
   }
   if (req.headers['x-api-key'] !== DIRECT_API_KEY) {

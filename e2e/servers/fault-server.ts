@@ -19,6 +19,15 @@ export const FAULTS: Record<string, Fault> = {
     res.writeHead(200, { 'Content-Type': 'text/html' });
     res.end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
   },
+  // Pages that would run at the viewer's origin if a proxy passed them on (issue 16).
+  'script-page': (res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<!doctype html><title>upstream</title><script>document.title = "pwned"; fetch("/api/agents")</script>');
+  },
+  'svg-page': (res) => {
+    res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
+    res.end('<svg xmlns="http://www.w3.org/2000/svg"><script>document.title = "pwned"</script></svg>');
+  },
   truncated: (res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end('{"success":true,"data":{"summary":{"runId":"truncated","status":"comp');

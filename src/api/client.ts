@@ -44,12 +44,14 @@ export async function fetchJson(path: string, options: FetchOptions = {}): Promi
   try {
     let response: Response;
     try {
-      response = await fetch(url, { headers, signal, credentials: 'omit' });
+      // Never follow a redirect: a saved key would go along to wherever it points.
+      response = await fetch(url, { headers, signal, credentials: 'omit', redirect: 'manual' });
     } catch (error) {
       if (options.signal?.aborted) throw error;
       if (stall.signal.aborted) throw gaveUp();
       throw new ApiError('unreachable', `Could not reach ${serverName}. Is it running, and does it allow this page to call it?`, { url });
     }
+    if (response.type === 'opaqueredirect') throw redirected(url, serverName);
 
     let text: string;
     try {
@@ -75,9 +77,15 @@ export async function fetchJson(path: string, options: FetchOptions = {}): Promi
 /** The body of an API response as it was sent, for downloads. */
 export async function fetchBlob(path: string): Promise<Blob> {
   const { url, headers } = apiRequest(path);
-  const response = await fetch(url, { headers, credentials: 'omit' });
+  const response = await fetch(url, { headers, credentials: 'omit', redirect: 'manual' });
+  if (response.type === 'opaqueredirect') throw redirected(url, 'the server');
   if (!response.ok) throw new Error(`The server answered ${response.status}.`);
   return response.blob();
+}
+
+function redirected(url: string, serverName: string): ApiError {
+  const message = `${serverName[0].toUpperCase()}${serverName.slice(1)} answered with a redirect. The viewer does not follow redirects, so a saved API key never goes anywhere else: use the server's final address.`;
+  return new ApiError('invalid-response', message, { url, code: 'REDIRECT' });
 }
 
 /** Reads the body as text, reporting bytes as they arrive. */
@@ -132,10 +140,16 @@ function errorFromResponse(response: Response, text: string, url: string): ApiEr
     const retryAfterMs = retryAfter(response.headers.get('Retry-After'));
     return new ApiError('rate-limited', `The elizaOS server is rate limiting requests${said}.`, { ...details, retryAfterMs });
   }
-  if (code === 'UPSTREAM_UNREACHABLE' || code === 'UPSTREAM_TIMEOUT') return new ApiError('unreachable', message ?? 'The elizaOS server could not be reached.', details);
+  if (code && UPSTREAM_GONE.has(code)) return new ApiError('unreachable', message ?? 'The elizaOS server could not be reached.', details);
+  // The viewer's proxy refused to pass the answer on (not JSON, an odd status): nothing raw to show.
+  if (code && UPSTREAM_UNREADABLE.has(code)) return new ApiError('invalid-response', `${message ?? 'The elizaOS server sent an answer the viewer cannot read'}.`, { status, url, code });
   const kind: ApiErrorKind = status >= 400 && status < 500 ? 'bad-request' : 'server';
   return new ApiError(kind, `The server answered ${status}${said}.`, details);
 }
+
+/** Codes of the viewer's own proxy (server/proxy.ts). */
+const UPSTREAM_GONE = new Set(['UPSTREAM_UNREACHABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_CLOSED', 'UPSTREAM_IDLE', 'UPSTREAM_SLOW']);
+const UPSTREAM_UNREADABLE = new Set(['UPSTREAM_NOT_JSON', 'UPSTREAM_BAD_STATUS', 'UPSTREAM_BAD_ENCODING']);
 
 function readErrorBody(text: string): { code?: string; message?: string } {
   let json: unknown;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, Outlet, useSearchParams } from 'react-router';
-import { useDirectServer } from '../api/api-target';
+import { normalizeServerUrl, useDirectServer } from '../api/api-target';
 import { ServerLinkPrompt, ServerSettings } from './server-settings';
 import { FileDropZone, OpenFileButton } from './file-drop';
 import { ThemeToggle } from './theme-toggle';
@@ -10,8 +10,10 @@ export function Layout() {
   const server = useDirectServer();
   const [answered, setAnswered] = useState<string | null>(null);
   const requested = params.get('server');
-  // A link naming another server waits for the user's answer before anything is fetched.
-  const asking = requested !== null && requested !== (server?.url ?? null) && requested !== answered;
+  // A link naming another server waits for the user's answer before anything is fetched. The same
+  // server written another way (a trailing slash, capitals) is not another server.
+  const current = server?.url ?? location.origin;
+  const asking = requested !== null && normalizeServerUrl(requested) !== current && requested !== answered;
   return (
     <div className="min-h-screen">
       <header className="border-b border-border bg-card">

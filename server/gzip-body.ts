@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline, type Writable } from 'node:stream';
+import { createGzip } from 'node:zlib';
+
+// Where a response body goes: straight into the response, or through gzip when the client takes it.
+
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|manifest\+json)|image\/svg\+xml)/i;
+const MIN_GZIP_BYTES = 1024;
+
+export function isCompressible(contentType: string): boolean {
+  return COMPRESSIBLE.test(contentType);
+}
+
+export function acceptsGzip(req: IncomingMessage): boolean {
+  const header = req.headers['accept-encoding'];
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+    return coding.trim() === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/** True when startBody would compress a body of this type and size for this request. */
+export function willGzip(req: IncomingMessage, contentType: string, size: number | null): boolean {
+  return isCompressible(contentType) && (size === null || size > MIN_GZIP_BYTES) && acceptsGzip(req) && req.method !== 'HEAD';
+}
+
+/**
+ * Sends the headers and returns where the body goes: the response itself, or a gzip stream into
+ * it when the client accepts gzip and the body is text worth compressing. `size` null = unknown
+ * (streamed), which is compressed because run files can be tens of MB.
+ */
+export function startBody(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, size: number | null): Writable {
+  res.statusCode = status;
+  res.setHeader('Content-Type', contentType);
+  if (isCompressible(contentType)) res.setHeader('Vary', 'Accept-Encoding');
+  if (willGzip(req, contentType, size)) {
+    res.setHeader('Content-Encoding', 'gzip');
+    res.removeHeader('Content-Length');
+    // The browser sees the decompressed bytes: this lets it show a progress bar for big runs.
+    if (size !== null) res.setHeader('X-Uncompressed-Length', size);
+    const gzip = createGzip();
+    // pipeline, not pipe: a client that goes away must also tear down the gzip stream and its source.
+    pipeline(gzip, res, () => {});
+    return gzip;
+  }
+  if (size !== null) res.setHeader('Content-Length', size);
+  return res;
+}
