@@ -191,7 +191,7 @@ describe('embedded API', () => {
   });
 
   it('answers unknown API paths like the real server, numeric code included', async () => {
-    for (const path of ['/api', '/api/', '/api/health', '/api/agents/agent-a/runs/run-bare/events', '/api/agents/']) {
+    for (const path of ['/api', '/api/', '/api/health', '/api/agents/agent-a/rooms', '/api/agents/agent-a/memories/x', '/api/agents/agent-a/runs/run-bare/events', '/api/agents/']) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.json(), path).toEqual({ success: false, error: { message: 'API endpoint not found', code: 404 } });

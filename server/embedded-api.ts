@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { readAgentLogs } from './agent-logs';
+import { readAgentMemories } from './agent-memories';
 import type { ApiRoute } from './api-routes';
 import { JSON_TYPE, sendApiNotFound, sendError, sendJson } from './api-responses';
 import { startBody } from './gzip-body';
@@ -42,8 +43,13 @@ export function createEmbeddedApi(store: RunsStore, runsDir: string, warn: (line
         const rows = await readAgentLogs(join(runsDir, route.agentId), query, warn);
         return sendJson(req, res, 200, { success: true, data: rows });
       }
-      case 'memories':
-        return sendApiNotFound(req, res);
+      case 'memories': {
+        // routeQuery has checked that roomId is a UUID and dropped everything else.
+        if (!(await store.getAgent(route.agentId))) return agentNotFound(req, res);
+        const roomId = new URLSearchParams(query).get('roomId') ?? '';
+        const memories = await readAgentMemories(join(runsDir, route.agentId), roomId, warn);
+        return sendJson(req, res, 200, { success: true, data: { memories } });
+      }
     }
   };
 }

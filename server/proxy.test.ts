@@ -186,6 +186,8 @@ describe('proxy mode', () => {
       ['http://evil.example/api/agents', 400],
       ['/api/messaging/channels', 404],
       ['/api/agents/a1/memories', 400],
+      ['/api/agents/a1/memories?tableName=facts', 400],
+      ['/api/agents/a1/memories/x', 404],
       ['/api/agents/a1/runs/r1/extra', 404],
       ['/api/agents/a1/logs/x', 404],
     ];

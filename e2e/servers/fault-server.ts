@@ -63,6 +63,31 @@ export const FAULTS: Record<string, Fault> = {
   },
 };
 
+/**
+ * Runs that load fine but whose room's memories fail: the run id `memories-<fault>` serves a
+ * valid run in the room MEMORY_FAULT_ROOMS[fault], and that room's memories answer with the fault.
+ */
+export const MEMORY_FAULT_ROOMS: Record<string, string> = {
+  unauthorized: '00000000-0000-4000-8000-000000000401',
+  'server-error': '00000000-0000-4000-8000-000000000500',
+  stall: '00000000-0000-4000-8000-000000000504',
+};
+
+function memoryFaultRun(res: ServerResponse, runId: string, roomId: string) {
+  const start = Date.UTC(2026, 10, 28, 20, 0, 0);
+  const events = [
+    { type: 'RUN_STARTED', timestamp: start, data: { source: 'messageHandler', messageId: '00000000-0000-4000-8000-0000000000aa' } },
+    {
+      type: 'MODEL_USED',
+      timestamp: start + 300,
+      data: { modelType: 'TEXT_LARGE', provider: 'fake-model', executionTime: 250, prompt: '<task>Answer.</task>', response: '<response><thought>ok</thought><text>Hi</text></response>' },
+    },
+    { type: 'RUN_ENDED', timestamp: start + 400, data: { status: 'completed', durationMs: 400 } },
+  ];
+  const summary = { runId, status: 'completed', startedAt: start, endedAt: start + 400, durationMs: 400, messageId: events[0].data.messageId, roomId };
+  json(res, 200, { success: true, data: { summary, events } });
+}
+
 const stalled = new Set<ServerResponse>();
 /** Requests received, by path: tests read them at GET /requests?path=<path>. */
 const received = new Map<string, number>();
@@ -74,6 +99,12 @@ const server = createServer((req, res) => {
   if (path === '/requests') return json(res, 200, { path: url.searchParams.get('path'), count: received.get(url.searchParams.get('path') ?? '') ?? 0 });
   received.set(path, (received.get(path) ?? 0) + 1);
   if (path === '/api/agents') return json(res, 200, { success: true, data: { agents: [{ id: 'faulty', name: 'Faulty', status: 'active' }] } });
+  const memoryFault = /^memories-(.+)$/.exec(/^\/api\/agents\/[^/]+\/runs\/([^/]+)$/.exec(path)?.[1] ?? '');
+  if (memoryFault && Object.hasOwn(MEMORY_FAULT_ROOMS, memoryFault[1])) return memoryFaultRun(res, memoryFault[0], MEMORY_FAULT_ROOMS[memoryFault[1]]);
+  if (/^\/api\/agents\/[^/]+\/memories$/.test(path)) {
+    const fault = Object.entries(MEMORY_FAULT_ROOMS).find(([, room]) => room === url.searchParams.get('roomId'))?.[0];
+    if (fault) return FAULTS[fault](res, 'memories');
+  }
   const match = /^\/api\/agents\/[^/]+\/runs\/([^/]+)$/.exec(path);
   const fault = match && FAULTS[match[1]];
   if (fault) return fault(res, match[1]);

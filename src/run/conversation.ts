@@ -32,6 +32,7 @@ export function conversationUnavailable(run: Run): string | null {
     return 'This run is in the documented API format, which names no message that started it, so there is no conversation to show.';
   }
   if (!run.roomId) return 'The server did not say which room this run happened in, so its conversation cannot be looked up.';
+  if (!isRoomUuid(run.roomId)) return `The run’s room id (${run.roomId}) is not a UUID, and elizaOS keeps conversations by room UUID, so there is none to look up.`;
   return null;
 }
 
@@ -78,8 +79,8 @@ function readMemory(value: unknown): ConversationMessage | null {
 }
 
 /**
- * The trigger and the agent's replies in time order. `agentId` is the run's agent when known;
- * otherwise a memory is the agent's when its entityId is its agentId.
+ * The trigger and the agent's replies in time order. A reply is a memory written by the agent
+ * (its entityId is its agentId, or the run's agent id) while the run lasted.
  */
 export function buildConversation(run: Run, memories: ConversationMessage[]): Conversation {
   const unavailable = conversationUnavailable(run);
@@ -100,8 +101,9 @@ export function buildConversation(run: Run, memories: ConversationMessage[]): Co
   return { state: 'found', trigger, replies, note };
 }
 
+/** The memory's own agentId says whose it is; the run's agent id is the fallback. */
 function isAgents(memory: ConversationMessage, agentId: string | null): boolean {
-  return agentId !== null && memory.entityId !== null ? memory.entityId === agentId : memory.fromAgent;
+  return memory.fromAgent || (agentId !== null && memory.entityId === agentId);
 }
 
 function text(value: unknown): string | null {
@@ -115,4 +117,11 @@ function time(value: unknown): number | null {
     return Number.isFinite(parsed) ? parsed : null;
   }
   return null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** elizaOS room ids are UUIDs; memories are only ever asked for by one (the server checks it too). */
+export function isRoomUuid(value: string | null | undefined): value is string {
+  return typeof value === 'string' && UUID.test(value);
 }
