@@ -243,7 +243,7 @@ describe('bundled sample runs', () => {
           expect((await rawRequest(server.url, `/api/agents/${agent.id}/runs/${run.runId}`)).status).toBe(200);
         }
       }
-      expect(counts).toEqual({ Atlas: 7, Fakebot: 7, Quill: 0 });
+      expect(counts).toEqual({ Atlas: 7, Fakebot: 8, Quill: 0 });
       expect(warn).not.toHaveBeenCalled();
     } finally {
       await server.close();
