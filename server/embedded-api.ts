@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { readAgentLogs } from './agent-logs';
 import { readAgentMemories } from './agent-memories';
 import type { ApiRoute } from './api-routes';
-import { JSON_TYPE, sendApiNotFound, sendError, sendJson } from './api-responses';
+import { JSON_TYPE, sendError, sendJson } from './api-responses';
 import { startBody } from './gzip-body';
 import type { RunsStore, RunSummaryRow } from './runs-store';
 
