@@ -9,8 +9,10 @@ import { matchApiRoute, routeQuery, type ApiRoute } from './api-routes';
 import { createEmbeddedApi } from './embedded-api';
 import { createHostCheck, isReadMethod, setSecurityHeaders, splitUrl } from './request-guards';
 import { createProxy, displayUrl } from './proxy';
+import { runPreloadLink } from './run-preload';
 import { createRunsStore } from './runs-store';
 import { contentSecurityPolicy, createStaticFiles } from './static-files';
+import { createTokenEstimates, TOKEN_ESTIMATES_PREFIX } from './token-estimates';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -78,6 +80,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const staticFiles = createStaticFiles(distDir, contentSecurityPolicy(options.directServerOrigins ?? []));
   const isAllowedHost = createHostCheck(host, options.allowedHosts);
+  const tokenEstimates = createTokenEstimates(() => ownOrigin(server));
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
@@ -95,9 +98,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       return void res.end('Bad Request');
     }
     const { path, query } = splitUrl(rawUrl);
+    const preload = isApiPath(path) ? null : runPreloadLink(path, query);
+    if (preload) res.setHeader('Link', preload);
     const handled = isApiPath(path)
       ? api(req, res, path, query)
-      : vite
+      : path.startsWith(TOKEN_ESTIMATES_PREFIX)
+        ? tokenEstimates(req, res, path, query)
+        : vite
         ? vite.middlewares(req, res, () => notFound(res))
         : staticFiles(req, res, path);
     Promise.resolve(handled).catch((error: unknown) => {
@@ -123,6 +130,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     apiDescription,
     close: () => closeAll(server, vite),
   };
+}
+
+/** Where this server can call itself (the token estimates read runs through its own API). */
+function ownOrigin(server: Server): string {
+  const { address, family, port } = server.address() as AddressInfo;
+  const host = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
+  return `http://${family === 'IPv6' || host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 function notFound(res: ServerResponse): void {

@@ -62,9 +62,16 @@ export function useDirectServer(): DirectServer | null {
   );
 }
 
-/** The URL and headers for an API path, for the current target. */
-export function apiRequest(path: string): { url: string; headers: Record<string, string>; serverName: string } {
-  if (!current) return { url: path, headers: { Accept: 'application/json' }, serverName: `the viewer's server at ${location.origin}` };
+/** The URL, headers and credentials mode for an API path, for the current target. */
+export function apiRequest(path: string): { url: string; headers: Record<string, string>; credentials: RequestCredentials; serverName: string } {
+  // The viewer's own server: a plain same-origin request, exactly like the `Link: rel=preload` the server sends with a run page
+  // (no extra header, credentials 'same-origin'), so Chromium hands the preloaded response to this fetch instead of fetching twice.
+  if (!current) return { url: path, headers: {}, credentials: 'same-origin', serverName: `the viewer's server at ${location.origin}` };
   // Cross-origin: only headers the elizaOS CORS policy allows (X-API-KEY); no cookies.
-  return { url: current.url + path, headers: current.apiKey ? { 'X-API-KEY': current.apiKey } : {}, serverName: `the elizaOS server at ${current.url}` };
+  return {
+    url: current.url + path,
+    headers: current.apiKey ? { 'X-API-KEY': current.apiKey } : {},
+    credentials: 'omit',
+    serverName: `the elizaOS server at ${current.url}`,
+  };
 }

@@ -29,7 +29,7 @@ export interface FetchOptions {
 export const IDLE_TIMEOUT_MS = 15_000;
 
 export async function fetchJson(path: string, options: FetchOptions = {}): Promise<ApiResponse> {
-  const { url, headers, serverName } = apiRequest(path);
+  const { url, headers, credentials, serverName } = apiRequest(path);
   const idleTimeoutMs = options.idleTimeoutMs ?? IDLE_TIMEOUT_MS;
   const stall = new AbortController();
   let timer = setTimeout(() => stall.abort(), idleTimeoutMs);
@@ -45,7 +45,7 @@ export async function fetchJson(path: string, options: FetchOptions = {}): Promi
     let response: Response;
     try {
       // Never follow a redirect: a saved key would go along to wherever it points.
-      response = await fetch(url, { headers, signal, credentials: 'omit', redirect: 'manual' });
+      response = await fetch(url, { headers, signal, credentials, redirect: 'manual' });
     } catch (error) {
       if (options.signal?.aborted) throw error;
       if (stall.signal.aborted) throw gaveUp();
@@ -76,8 +76,8 @@ export async function fetchJson(path: string, options: FetchOptions = {}): Promi
 
 /** The body of an API response as it was sent, for downloads. */
 export async function fetchBlob(path: string): Promise<Blob> {
-  const { url, headers } = apiRequest(path);
-  const response = await fetch(url, { headers, credentials: 'omit', redirect: 'manual' });
+  const { url, headers, credentials } = apiRequest(path);
+  const response = await fetch(url, { headers, credentials, redirect: 'manual' });
   if (response.type === 'opaqueredirect') throw redirected(url, 'the server');
   if (!response.ok) throw new Error(`The server answered ${response.status}.`);
   return response.blob();

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
 import { formatCost, formatNumber } from '../lib/format';
 import { TOKENIZER_NAME } from '../run/token-estimate';
 import type { TokenGroup, TokenUsage } from '../run/token-usage';
@@ -9,10 +9,20 @@ import { Card, CardTitle } from './ui/card';
 // The chart is the heaviest code on the page: it loads only when the panel comes near the screen.
 const TokenChart = lazy(() => import('./token-chart').then((module) => ({ default: module.TokenChart })));
 
+interface TokenUsagePanelProps {
+  usage: TokenUsage;
+  estimating: boolean;
+  /** Called once the panel comes near the screen (the browser's tokenizer loads only then). */
+  onNear?: () => void;
+}
+
 /** Memoised: scrolling, selecting or expanding events must not redraw the chart. */
-export const TokenUsagePanel = memo(function TokenUsagePanel({ usage, estimating }: { usage: TokenUsage; estimating: boolean }) {
+export const TokenUsagePanel = memo(function TokenUsagePanel({ usage, estimating, onNear }: TokenUsagePanelProps) {
   const panel = useRef<HTMLElement>(null);
   const near = useNearViewport(panel);
+  useEffect(() => {
+    if (near) onNear?.();
+  }, [near, onNear]);
   return (
     <Card ref={panel} aria-labelledby="token-usage-title">
       <CardTitle id="token-usage-title">Token usage</CardTitle>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { RunSummary } from '../components/run-summary';
 import { TokenUsagePanel } from '../components/token-usage-panel';
 import { useNow } from '../components/use-now';
@@ -27,7 +27,9 @@ export function RunDetails({ source, run: loaded }: { source: RunSource; run: Ru
   const status = useMemo(() => deriveStatus(run), [run]);
   const counts = useMemo(() => countRun(run), [run]);
   const errors = useMemo(() => collectErrors(run), [run]);
-  const { estimates, estimating } = useTokenEstimates(run);
+  const [tokenPanelNear, setTokenPanelNear] = useState(false);
+  const onTokenPanelNear = useCallback(() => setTokenPanelNear(true), []);
+  const { estimates, estimating } = useTokenEstimates(run, source, tokenPanelNear);
   // Rows do not depend on the estimates, so their arrival re-renders only what shows them.
   const rows = useMemo(() => buildTimelineRows(run), [run]);
   const tokens = useMemo(() => tokenUsage(run, estimates), [run, estimates]);
@@ -39,7 +41,7 @@ export function RunDetails({ source, run: loaded }: { source: RunSource; run: Ru
       <RunHeader source={source} run={run} markdown={markdown} />
       <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
       <RunTimeline run={run} rows={rows} estimates={estimates} />
-      <TokenUsagePanel usage={tokens} estimating={estimating} />
+      <TokenUsagePanel usage={tokens} estimating={estimating} onNear={onTokenPanelNear} />
     </div>
   );
 }

@@ -1,34 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { countTokens, serverCountsTokens } from '../api/token-counts';
 import type { Run, TokenCount } from '../run/model';
-import { estimateInputs, type EstimateInput } from '../run/token-estimate';
+import { estimateInputs } from '../run/token-estimate';
+import type { RunSource } from './run-details';
 
 const NONE: ReadonlyMap<string, TokenCount> = new Map();
 
-/** Estimated tokens for the model calls that report none, counted in a worker; empty until ready. */
-export function useTokenEstimates(run: Run): { estimates: ReadonlyMap<string, TokenCount>; estimating: boolean } {
+/**
+ * Estimated tokens for the model calls that report none; empty until ready. The viewer's server
+ * counts them when it is behind the page; otherwise a worker does, and its tokenizer (~430 kB) is
+ * loaded only once `panelSeen` says the token panel came into view.
+ */
+export function useTokenEstimates(run: Run, source: RunSource, panelSeen: boolean): { estimates: ReadonlyMap<string, TokenCount>; estimating: boolean } {
   const inputs = useMemo(() => estimateInputs(run), [run]);
+  const serverRun = source.kind === 'server' ? { agentId: source.agentId, runId: run.runId, roomId: run.roomId } : undefined;
+  const onServer = serverRun !== undefined && serverCountsTokens();
   const query = useQuery({
-    queryKey: ['token-estimates', run.runId, inputs.length, inputs.at(-1)?.eventId],
-    queryFn: () => countInWorker(inputs),
-    enabled: inputs.length > 0,
+    queryKey: ['token-estimates', serverRun ?? run.runId, onServer, inputs.length, inputs.at(-1)?.eventId],
+    queryFn: ({ signal }) => countTokens({ inputs, run: serverRun, signal }),
+    enabled: inputs.length > 0 && (onServer || panelSeen),
     staleTime: Infinity,
     retry: false,
   });
-  return { estimates: query.data ?? NONE, estimating: query.isPending && inputs.length > 0 };
-}
-
-function countInWorker(inputs: EstimateInput[]): Promise<Map<string, TokenCount>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../run/token-estimate.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (message: MessageEvent<[string, TokenCount][]>) => {
-      worker.terminate();
-      resolve(new Map(message.data));
-    };
-    worker.onerror = (error) => {
-      worker.terminate();
-      reject(new Error(`Token estimation failed: ${error.message}`));
-    };
-    worker.postMessage(inputs);
-  });
+  return { estimates: query.data ?? NONE, estimating: inputs.length > 0 && !query.data && !query.isError };
 }

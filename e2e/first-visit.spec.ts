@@ -1,0 +1,54 @@
+import { expect, RUNS, test } from './test';
+
+// What a first visit of a run page downloads: the run starts with the page (one request, reused by
+// the app), and the tokenizer is not downloaded when the viewer's own server can count tokens.
+
+const ROOM = '8c804bdb-3231-0770-931b-7f1f637e3353';
+const RUN_PAGE = `/agents/agent-real/runs/${RUNS.replyAction}?roomId=${ROOM}`;
+const RUN_API = `/api/agents/agent-real/runs/${RUNS.replyAction}?roomId=${ROOM}`;
+
+test('starts the run request with the page, and the app uses that response', async ({ page, baseURL }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  const runRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url() === baseURL + RUN_API) runRequests.push(request.resourceType());
+  });
+  const response = await page.goto(RUN_PAGE);
+  expect(response!.headers().link).toBe(`<${RUN_API}>; rel=preload; as=fetch; crossorigin=anonymous`);
+  await expect(page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Run summary' }).getByLabel('Status: completed')).toBeVisible();
+  // One request: the preload. The app's fetch took its response instead of asking again.
+  expect(runRequests).toEqual(['other']);
+  expect(warnings.filter((warning) => warning.includes('preload'))).toEqual([]);
+});
+
+test('counts the tokens of a stock 1.7.2 run on the viewer server, without downloading a tokenizer', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.goto(RUN_PAGE);
+  const usage = page.getByRole('region', { name: 'Token usage' });
+  await usage.scrollIntoViewIfNeeded();
+  await expect(usage).toContainText('counted from the prompt and response text with the cl100k_base tokenizer');
+  await expect(usage.getByRole('table', { name: 'By model type' })).toContainText('TEXT_LARGE');
+  await expect(page.getByRole('region', { name: 'Run summary' }).getByRole('definition').filter({ hasText: /estimated$/ })).toBeVisible();
+  expect(workers).toEqual([]);
+});
+
+test('counts the tokens of an opened file in the browser, once the token panel comes into view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 400 });
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.goto('/');
+  await page.getByLabel('Open a run file').setInputFiles('e2e/fixtures/samples/elizaos-1.7.2/run-detail-reply-action.json');
+  await expect(page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').first()).toBeVisible();
+  expect(workers).toEqual([]);
+
+  const usage = page.getByRole('region', { name: 'Token usage' });
+  await usage.scrollIntoViewIfNeeded();
+  await expect(usage.getByRole('table', { name: 'By model type' })).toContainText('TEXT_LARGE');
+  expect(workers).toHaveLength(1);
+  expect(new URL(workers[0]).pathname).toMatch(/^\/assets\/token-estimate\.worker-.*\.js$/);
+});
