@@ -66,6 +66,8 @@ test('serves the app with a strict CSP and safe headers', async ({ request }) =>
 });
 
 test('works under its CSP: run page, payloads, token estimates in a worker, the chart', async ({ page }) => {
+  // Three pages, the tokenizer worker and the chart's chunk: slow on a busy machine.
+  test.slow();
   const violations = await recordViolations(page);
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
