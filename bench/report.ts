@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { BenchResults, SizeResult } from './run-bench';
+import type { BenchResults, SizeResult } from './bench-results';
 
 // Rewrites the measured part of BENCHMARKS.md, between the markers; the text around them is kept.
 

@@ -22,6 +22,19 @@ import {
   type LongTask,
 } from './in-page';
 import { loadNow, machineInfo } from './machine';
+import type {
+  BenchOptions,
+  BenchResults,
+  Failure,
+  JsFile,
+  JsResult,
+  PayloadResult,
+  PayloadSample,
+  RepSample,
+  ScrollSample,
+  SearchSample,
+  SizeResult,
+} from './bench-results';
 import { writeBenchmarksMd } from './report';
 import { median, percentile, round } from './stats';
 
@@ -40,116 +53,6 @@ const VIEWPORT = { width: 1280, height: 800 };
 
 const options = parseArgs(process.argv.slice(2));
 const STAGE_TIMEOUT_MS = 60_000;
-
-interface Failure {
-  stage: string;
-  error: string;
-  timedOut: boolean;
-}
-
-interface ScrollSample {
-  scroller: string;
-  p50: number | null;
-  p95: number | null;
-  max: number | null;
-  frames: number;
-  elapsedMs: number;
-  covered: number;
-  reachedEnd: boolean;
-  frameMs: number[];
-}
-
-interface SearchSample {
-  /** Paste-like input of the whole term (one input event) to the frame after the last DOM change. */
-  paintMs: number | null;
-  /** Longest Long Task (>50 ms) from the first keystroke until the screen settled; 0 = none. */
-  longestTaskWhileTypingMs: number | null;
-  longTasksWhileTyping: number;
-  rowsBefore: number;
-  rowsAfter: number;
-  note: string | null;
-}
-
-interface RepSample {
-  rep: number;
-  firstRowsMs: number | null;
-  longestTaskBeforeRowsMs: number | null;
-  settle: { quiet: boolean; waitedMs: number; workers: number } | null;
-  heapMB: number | null;
-  floor: { totalMs: number; fetchMs: number; parseMs: number; chars: number } | null;
-  /** The same fetch+parse in a blank page of the same origin (no app running), after the run page closed. */
-  blankFloor: { totalMs: number; fetchMs: number; parseMs: number; chars: number } | null;
-  scroll: ScrollSample | null;
-  search: SearchSample | null;
-  failures: Failure[];
-}
-
-export interface SizeResult {
-  key: string;
-  events: number;
-  bytes: number;
-  repsPlanned: number;
-  reps: RepSample[];
-  stoppedEarly: string | null;
-  median: {
-    firstRowsMs: number | null;
-    floorMs: number | null;
-    blankFloorMs: number | null;
-    ratio: number | null;
-    scrollP50: number | null;
-    scrollP95: number | null;
-    scrollMax: number | null;
-    scrollCovered: number | null;
-    searchPaintMs: number | null;
-    longestTaskWhileTypingMs: number | null;
-    heapMB: number | null;
-  };
-  searchNote: string | null;
-}
-
-interface PayloadSample {
-  rep: number;
-  firstRowsMs: number | null;
-  openMs: number | null;
-  failures: Failure[];
-}
-
-export interface PayloadResult {
-  key: string;
-  bytes: number;
-  reps: PayloadSample[];
-  stoppedEarly: string | null;
-  median: { firstRowsMs: number | null; openMs: number | null };
-}
-
-export interface JsFile {
-  path: string;
-  kind: 'page' | 'worker';
-  /** Whether the script had arrived when the first rows were painted; null when unknown (workers). */
-  beforeFirstRows: boolean | null;
-  gzipBytes: number;
-  bytes: number;
-}
-
-export interface JsResult {
-  files: JsFile[];
-  page: { gzipBytes: number; bytes: number };
-  worker: { gzipBytes: number; bytes: number };
-  failures: Failure[];
-}
-
-export interface BenchResults {
-  command: string;
-  smoke: boolean;
-  options: typeof options;
-  machine: ReturnType<typeof machineInfo>;
-  build: ReturnType<typeof ensureBuild>;
-  runs: GeneratedRun[];
-  sizes: SizeResult[];
-  payload: PayloadResult | null;
-  js: JsResult | null;
-  durationS: number;
-}
 
 class StageTimeout extends Error {}
 
@@ -595,17 +498,7 @@ function kB(bytes: number): string {
   return (bytes / 1024).toFixed(1);
 }
 
-interface Options {
-  smoke: boolean;
-  reps: number;
-  sizes: number[];
-  scrollS: number;
-  sizeBudgetS: number;
-  rebuild: boolean;
-  reportOnly: boolean;
-}
-
-function parseArgs(args: string[]): Options {
+function parseArgs(args: string[]): BenchOptions {
   const smoke = args.includes('--smoke');
   const value = (name: string): string | null => {
     const index = args.indexOf(name);

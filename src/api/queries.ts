@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { normalizeRun, InvalidRunError } from '../run/normalize';
 import type { Run } from '../run/model';
-import { deriveStatus, hasNoEvents } from '../run/status';
+import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
 import { ApiError, isApiError } from './api-error';
 import { fetchJson, parseBody } from './client';
 import { reportProgress } from './download-progress';
@@ -103,7 +103,7 @@ export async function fetchRun(agentId: string, runId: string, roomId: string | 
 
 function isFinished(data: LoadedRun | undefined): boolean {
   if (!data) return false;
-  return hasNoEvents(data.run) || deriveStatus(data.run).tone !== 'running';
+  return isUnknownRunPlaceholder(data.run) || deriveStatus(data.run).tone !== 'running';
 }
 
 export function runQueryOptions(agentId: string, runId: string, roomId: string | null) {

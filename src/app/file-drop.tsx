@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { openFile } from './opened-file';
-
-export const FILE_ROUTE = '/file';
+import { openFile } from '../components/opened-file';
+import { FILE_PATH } from '../lib/links';
 
 /** Dropping a run file anywhere opens it at /file; a visible hint shows while dragging. */
 export function FileDropZone() {
@@ -23,7 +22,7 @@ export function FileDropZone() {
       event.preventDefault();
       setDragging(false);
       const file = event.dataTransfer?.files[0];
-      if (file) void openFile(file).then(() => navigate(FILE_ROUTE));
+      if (file) void openFile(file).then(() => navigate(FILE_PATH));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -39,29 +38,5 @@ export function FileDropZone() {
     <div aria-hidden="true" className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-black/40 text-lg font-semibold text-white">
       Drop a run JSON file to open it (it stays in your browser)
     </div>
-  );
-}
-
-export function OpenFileButton() {
-  const input = useRef<HTMLInputElement>(null);
-  const navigate = useNavigate();
-  return (
-    <>
-      <button type="button" onClick={() => input.current?.click()} className="rounded border border-border px-2 py-1 text-xs hover:bg-subtle focus-visible:outline-2 focus-visible:outline-accent">
-        Open file
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        aria-label="Open a run file"
-        className="hidden"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void openFile(file).then(() => navigate(FILE_ROUTE));
-        }}
-      />
-    </>
   );
 }

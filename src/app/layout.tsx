@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, Outlet, useSearchParams } from 'react-router';
 import { normalizeServerUrl, useDirectServer } from '../api/api-target';
 import { ServerLinkPrompt, ServerSettings } from './server-settings';
-import { FileDropZone, OpenFileButton } from './file-drop';
+import { FileDropZone } from './file-drop';
+import { OpenFileButton } from '../components/open-file-button';
 import { ThemeToggle } from './theme-toggle';
 
 export function Layout() {

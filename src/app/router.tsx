@@ -6,7 +6,7 @@ import { NotFoundPage } from '../routes/not-found-page';
 import { RunPage } from '../routes/run-page';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
-import { FILE_ROUTE } from './file-drop';
+import { FILE_PATH } from '../lib/links';
 
 // Opening a file is rare: its page loads on demand.
 const FilePage = lazy(() => import('../routes/file-page').then((module) => ({ default: module.FilePage })));
@@ -21,7 +21,7 @@ export function createRouter() {
         { path: '/agents/:agentId/runs', element: <AgentRunsPage /> },
         { path: '/agents/:agentId/runs/:runId', element: <RunPage /> },
         {
-          path: FILE_ROUTE,
+          path: FILE_PATH,
           element: (
             <Suspense fallback={null}>
               <FilePage />

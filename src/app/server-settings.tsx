@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { normalizeServerUrl, setDirectServer, useDirectServer } from '../api/api-target';
+import { Button } from '../components/ui/button';
 
 /** The settings dialog: which elizaOS server to talk to directly, and its API key. */
 export function ServerSettings() {
@@ -35,9 +36,7 @@ export function ServerSettings() {
 
   return (
     <>
-      <button type="button" onClick={open} className="rounded border border-border px-2 py-1 text-xs hover:bg-subtle focus-visible:outline-2 focus-visible:outline-accent">
-        Server: {server ? server.url : 'this viewer'}
-      </button>
+      <Button onClick={open}>Server: {server ? server.url : 'this viewer'}</Button>
       <dialog ref={dialog} aria-labelledby="settings-title" className="m-auto w-full max-w-lg rounded-lg border border-border bg-card p-4 text-fg backdrop:bg-black/40">
         <form onSubmit={save} className="space-y-3 text-sm">
           <h2 id="settings-title" className="text-base font-semibold">elizaOS server</h2>
@@ -59,12 +58,12 @@ export function ServerSettings() {
           {problem && <p role="alert" className="text-[var(--status-failed)]">{problem}</p>}
           <div className="flex justify-end gap-2">
             {server?.apiKey && (
-              <button type="button" className="mr-auto rounded border border-border px-3 py-1" onClick={() => setDirectServer({ url: server.url, apiKey: null })}>
+              <Button size="normal" className="mr-auto" onClick={() => setDirectServer({ url: server.url, apiKey: null })}>
                 Forget the key
-              </button>
+              </Button>
             )}
-            <button type="button" className="rounded border border-border px-3 py-1" onClick={() => dialog.current?.close()}>Cancel</button>
-            <button type="submit" className="rounded bg-accent px-3 py-1 font-semibold text-card">Save</button>
+            <Button size="normal" onClick={() => dialog.current?.close()}>Cancel</Button>
+            <Button type="submit" variant="primary" size="normal">Save</Button>
           </div>
         </form>
       </dialog>
@@ -104,13 +103,13 @@ export function ServerLinkPrompt({ requested, onDone }: { requested: string; onD
         <p className="text-sm">This link names a server address the viewer cannot use: <code>{requested}</code>.</p>
       )}
       <div className="mt-4 flex justify-end gap-2 text-sm">
-        <button type="button" className="rounded border border-border px-3 py-1" onClick={() => answer(false)}>
+        <Button size="normal" onClick={() => answer(false)}>
           Stay on {server ? server.url : 'this viewer’s server'}
-        </button>
+        </Button>
         {origin && (
-          <button type="button" className="rounded bg-accent px-3 py-1 font-semibold text-card" onClick={() => answer(true)}>
+          <Button variant="primary" size="normal" onClick={() => answer(true)}>
             Switch to {origin}
-          </button>
+          </Button>
         )}
       </div>
     </dialog>

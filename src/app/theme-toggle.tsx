@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { chooseTheme, storedTheme, type ThemeChoice } from './theme';
+import { Button } from '../components/ui/button';
 
 const NEXT: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
 const LABEL: Record<ThemeChoice, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
@@ -7,17 +8,15 @@ const LABEL: Record<ThemeChoice, string> = { system: 'Theme: system', light: 'Th
 export function ThemeToggle() {
   const [choice, setChoice] = useState(storedTheme);
   return (
-    <button
-      type="button"
+    <Button
       onClick={() => {
         const next = NEXT[choice];
         chooseTheme(next);
         setChoice(next);
       }}
-      className="rounded border border-border px-2 py-1 text-xs hover:bg-subtle focus-visible:outline-2 focus-visible:outline-accent"
       title="Switch between the system setting, light and dark"
     >
       {LABEL[choice]}
-    </button>
+    </Button>
   );
 }

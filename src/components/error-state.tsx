@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { Card } from './ui/card';
+import { Button } from './ui/button';
 
 interface ErrorStateProps {
   error: unknown;
@@ -92,9 +93,9 @@ export function Problem({ title, children, onRetry }: { title: string; children:
       <div className="space-y-2 text-sm">{children}</div>
       <div className="flex gap-3 pt-2 text-sm">
         {onRetry && (
-          <button type="button" onClick={onRetry} className="rounded bg-accent px-3 py-1 font-semibold text-card hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent">
+          <Button variant="primary" size="normal" onClick={onRetry}>
             Retry
-          </button>
+          </Button>
         )}
         <Link to="/" className="px-1 py-1 text-accent underline">All agents and runs</Link>
       </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { CopyButton } from './ui/copy-button';
+import { Button } from './ui/button';
 
 // A collapsible JSON tree that renders only what is open: children exist in the DOM only once
 // their parent is expanded, big arrays and objects open a page at a time, and long strings are
@@ -58,9 +59,9 @@ function JsonNode({ name, value, depth }: { name: string | null; value: unknown;
             <JsonNode key={childName} name={childName} value={child} depth={depth + 1} />
           ))}
           {entries.length > shown && (
-            <button type="button" className="ml-4 text-accent underline" onClick={() => setShown(shown + PAGE)}>
+            <Button variant="link" className="ml-4" onClick={() => setShown(shown + PAGE)}>
               Show {Math.min(PAGE, entries.length - shown)} more of {entries.length - shown} remaining
-            </button>
+            </Button>
           )}
           <div className="text-muted">{closeBracket}</div>
         </>
@@ -86,9 +87,9 @@ function FoldedString({ value }: { value: string }) {
       &quot;{visible}
       {!expanded && foldable && '…'}&quot;
       {foldable && (
-        <button type="button" className="ml-2 font-sans text-accent underline" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+        <Button variant="link" className="ml-2 font-sans" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? 'show less' : `show more (${value.length.toLocaleString('en')} characters)`}
-        </button>
+        </Button>
       )}
     </span>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { Button } from './ui/button';
 
 const SHORTCUTS: [string, string][] = [
   ['↓ or j', 'next event'],
@@ -29,7 +30,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         ))}
       </dl>
       <form method="dialog" className="mt-4 text-right">
-        <button className="rounded border border-border px-3 py-1 text-sm hover:bg-subtle focus-visible:outline-2 focus-visible:outline-accent">Close</button>
+        <Button type="submit" size="normal">Close</Button>
       </form>
     </dialog>
   );

@@ -5,6 +5,7 @@ import type { TokenGroup, TokenUsage } from '../run/token-usage';
 import { Skeleton } from './ui/skeleton';
 import { useNearViewport } from './use-near-viewport';
 import { Card, CardTitle } from './ui/card';
+import { Button } from './ui/button';
 
 // The chart is the heaviest code on the page: it loads only when the panel comes near the screen.
 const TokenChart = lazy(() => import('./token-chart').then((module) => ({ default: module.TokenChart })));
@@ -123,15 +124,15 @@ function CallsTable({ usage }: { usage: TokenUsage }) {
       </table>
       {pages > 1 && (
         <div className="mt-2 flex items-center gap-3 text-sm">
-          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)} className="text-accent underline disabled:opacity-50">
+          <Button variant="link" disabled={page === 0} onClick={() => setPage(page - 1)}>
             Previous calls
-          </button>
+          </Button>
           <span className="text-muted">
             Page {page + 1} of {pages}
           </span>
-          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} className="text-accent underline disabled:opacity-50">
+          <Button variant="link" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
             Next calls
-          </button>
+          </Button>
         </div>
       )}
     </details>

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { OpenFileButton } from '../app/file-drop';
-import { useOpenedFile, type OpenedFile } from '../app/opened-file';
 import { Problem } from '../components/error-state';
+import { OpenFileButton } from '../components/open-file-button';
+import { useOpenedFile, type OpenedFile } from '../components/opened-file';
 import { Card } from '../components/ui/card';
 import { InvalidRunError } from '../run/normalize';
 import { readRunBundle } from '../run/run-bundle';
-import { RunDetails } from './run-details';
+import { RunReport } from './run-report';
 
 /** A run opened from a file: no server needed, both API shapes, nothing leaves the browser. */
 export function FilePage() {
@@ -38,7 +38,7 @@ function FileRun({ file }: { file: OpenedFile }) {
       </Problem>
     );
   }
-  return <RunDetails source={{ kind: 'file', name: file.name, text: file.text, context: parsed.opened.context }} run={parsed.opened.run} />;
+  return <RunReport source={{ kind: 'file', name: file.name, text: file.text, context: parsed.opened.context }} run={parsed.opened.run} />;
 }
 
 function parse(file: OpenedFile) {

@@ -6,7 +6,7 @@ import { ErrorState } from '../components/error-state';
 import { Card, CardTitle } from '../components/ui/card';
 import { Skeleton } from '../components/ui/skeleton';
 import { agentRunsPath } from '../lib/links';
-import { RunsTable } from './agent-runs-page';
+import { RunsTable } from './runs-table';
 
 export function HomePage() {
   const query = useQuery(agentsQueryOptions());

@@ -7,7 +7,8 @@ import { CopyButton } from '../components/ui/copy-button';
 import { shareableUrl } from '../api/share-link';
 import { agentRunsPath, runPath } from '../lib/links';
 import type { Run } from '../run/model';
-import type { RunSource } from './run-details';
+import type { RunSource } from '../run/run-source';
+import { Button } from '../components/ui/button';
 
 interface RunHeaderProps {
   source: RunSource;
@@ -72,8 +73,8 @@ function DownloadButton({ source, run }: { source: RunSource; run: Run }) {
     }
   }
   return (
-    <button type="button" onClick={download} disabled={state === 'busy'} className="rounded border border-border px-1.5 py-0.5 text-xs text-muted hover:bg-subtle focus-visible:outline-2 focus-visible:outline-accent">
+    <Button size="compact" className="text-muted" onClick={download} disabled={state === 'busy'}>
       {state === 'busy' ? 'Downloading…' : state === 'failed' ? 'Download failed, retry' : 'Download JSON'}
-    </button>
+    </Button>
   );
 }

@@ -7,9 +7,10 @@ import { formatBytes } from '../lib/format';
 import { ErrorState, Problem } from '../components/error-state';
 import { Skeleton } from '../components/ui/skeleton';
 import { agentRunsPath, isValidId } from '../lib/links';
-import { hasNoEvents } from '../run/status';
-import { RunDetails } from './run-details';
+import { isUnknownRunPlaceholder } from '../run/status';
+import { RunReport } from './run-report';
 
+/** The run page: checks the ids in the link before anything is fetched. */
 export function RunPage() {
   const { agentId, runId } = useParams();
   const [searchParams] = useSearchParams();
@@ -26,16 +27,17 @@ export function RunPage() {
       </Problem>
     );
   }
-  return <RunView agentId={agentId} runId={runId} roomId={roomId} />;
+  return <ServerRun agentId={agentId} runId={runId} roomId={roomId} />;
 }
 
-function RunView({ agentId, runId, roomId }: { agentId: string; runId: string; roomId: string | null }) {
+/** A run fetched from the server: its loading progress, its errors, or the report once it is here. */
+function ServerRun({ agentId, runId, roomId }: { agentId: string; runId: string; roomId: string | null }) {
   const query = useQuery(runQueryOptions(agentId, runId, roomId));
   const subject = `run ${runId} for agent ${agentId}`;
 
   // Data first, then error, then loading: a failed refetch never hides a run already shown.
   if (query.data) {
-    if (hasNoEvents(query.data.run)) {
+    if (isUnknownRunPlaceholder(query.data.run)) {
       return (
         <Problem title="No events recorded for this run" onRetry={() => query.refetch()}>
           <p>
@@ -53,7 +55,7 @@ function RunView({ agentId, runId, roomId }: { agentId: string; runId: string; r
     return (
       <>
         {query.isRefetchError && <RefetchWarning error={query.error} />}
-        <RunDetails source={{ kind: 'server', agentId }} run={query.data.run} />
+        <RunReport source={{ kind: 'server', agentId }} run={query.data.run} />
       </>
     );
   }

@@ -1,17 +1,15 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { ShortcutsDialog } from '../components/shortcuts-dialog';
 import { Timeline } from '../components/timeline';
 import { TimelineToolbar } from '../components/timeline-toolbar';
 import { Card, CardTitle } from '../components/ui/card';
 import { useEventSearch } from '../components/use-event-search';
-import { useStoredChoice } from '../components/use-stored-choice';
 import { useTimelineKeys } from '../components/use-timeline-keys';
-import { TIME_MODES, type TimeMode } from '../lib/format';
-import type { EventKind, Run, TokenCount } from '../run/model';
-import { countKinds, filterRows, parseKinds } from '../run/timeline-filter';
+import type { Run, TokenCount } from '../run/model';
+import { countKinds, filterRows } from '../run/timeline-filter';
 import type { TimelineRow } from '../run/timeline-rows';
 import { buildWaterfall } from '../run/waterfall';
+import { useTimelineView } from './use-timeline-view';
 
 /**
  * The timeline with its filters, search, selection and keyboard. Filters and the selected event
@@ -25,17 +23,11 @@ interface RunTimelineProps {
 }
 
 export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
-  const [params, setParams] = useSearchParams();
-  // Keyed on the parameter's text, not on params, which changes with every selected event.
-  const kindParam = params.get('kind');
-  const kinds = useMemo(() => parseKinds(kindParam), [kindParam]);
-  const errorsOnly = params.get('errors') === '1';
-  const query = params.get('q') ?? '';
-  const selectedId = params.get('event');
+  const [view, setView] = useTimelineView();
+  const { kinds, errorsOnly, query, eventId: selectedId } = view;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(selectedId ? [selectedId] : []));
   const [scrollRequest, setScrollRequest] = useState(() => (selectedId ? 1 : 0));
   const [helpOpen, setHelpOpen] = useState(false);
-  const [timeMode, setTimeMode] = useStoredChoice<TimeMode>('run-viewer:time', TIME_MODES, 'relative');
   const searchRef = useRef<HTMLInputElement>(null);
 
   const search = useEventSearch(rows, query);
@@ -44,23 +36,6 @@ export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
   const errorCount = useMemo(() => rows.filter((row) => row.event.failed).length, [rows]);
   const waterfall = useMemo(() => buildWaterfall(run, rows), [run, rows]);
 
-  const update = useCallback(
-    (changes: Record<string, string | null>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === null || value === '') next.delete(key);
-            else next.set(key, value);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
-
   // The URL updates asynchronously: a key pressed again before it has must move on from the
   // row just chosen, not from the one the URL still names.
   const chosen = useRef<string | null>(null);
@@ -68,9 +43,9 @@ export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
   const select = useCallback(
     (eventId: string) => {
       chosen.current = eventId;
-      update({ event: eventId });
+      setView({ eventId });
     },
-    [update],
+    [setView],
   );
   const toggle = useCallback((eventId: string) => {
     setExpanded((current) => {
@@ -111,33 +86,18 @@ export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
     showHelp: () => setHelpOpen(true),
   });
 
-  const setKind = (kind: EventKind) => {
-    const next = new Set(kinds);
-    if (!next.delete(kind)) next.add(kind);
-    update({ kind: [...next].join(',') || null });
-  };
-
   return (
     // While filtering, the card keeps a screen's height: the page below does not jump up with every
     // keystroke (and the token chart, a heavy first render, does not load mid-typing).
     <Card aria-labelledby="timeline-title" className={visible.length < rows.length ? 'min-h-screen' : undefined}>
       <CardTitle id="timeline-title">Timeline</CardTitle>
       <TimelineToolbar
-        kindCounts={kindCounts}
-        kinds={kinds}
-        errorsOnly={errorsOnly}
-        errorCount={errorCount}
-        query={query}
+        view={view}
+        onChange={setView}
+        counts={{ kinds: kindCounts, errors: errorCount, shown: visible.length, total: rows.length }}
         search={search}
-        shown={visible.length}
-        total={rows.length}
-        timeMode={timeMode}
         searchRef={searchRef}
-        onKindToggle={setKind}
-        onErrorsOnly={(value) => update({ errors: value ? '1' : null })}
-        onQuery={(value) => update({ q: value })}
         onNextError={nextError}
-        onTimeMode={setTimeMode}
         onHelp={() => setHelpOpen(true)}
       />
       <Timeline
@@ -145,7 +105,7 @@ export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
         expanded={expanded}
         selectedId={selectedId}
         scrollRequest={scrollRequest}
-        timeMode={timeMode}
+        timeMode={view.timeMode}
         waterfall={waterfall}
         estimates={estimates}
         onToggle={toggle}

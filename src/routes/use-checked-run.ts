@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { isApiError } from '../api/api-error';
 import { logsQueryOptions } from '../api/queries';
 import type { Run } from '../run/model';
-import type { RunSource } from './run-details';
+import type { RunSource } from '../run/run-source';
 import { actionIdsToCheck, applyActionLog, applyEmbeddingLog, embeddingIdsToExplain, type LogCheck } from '../run/log-outcomes';
 import { applyRunContext } from '../run/run-bundle';
 

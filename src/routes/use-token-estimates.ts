@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { countTokens, serverCountsTokens } from '../api/token-counts';
 import type { Run, TokenCount } from '../run/model';
 import { estimateInputs } from '../run/token-estimate';
-import type { RunSource } from './run-details';
+import type { RunSource } from '../run/run-source';
 
 const NONE: ReadonlyMap<string, TokenCount> = new Map();
 

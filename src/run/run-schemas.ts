@@ -84,7 +84,7 @@ export const envelopeSchema = z.looseObject({
   data: z.unknown(),
 });
 
-export type RunSummary = z.infer<typeof runSummarySchema>;
+export type RunSummaryPayload = z.infer<typeof runSummarySchema>;
 export type ElizaRunPayload = z.infer<typeof elizaRunSchema>;
 export type DocumentedRunPayload = z.infer<typeof documentedRunSchema>;
 

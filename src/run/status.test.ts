@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRun } from './normalize';
-import { deriveStatus, hasNoEvents } from './status';
+import { deriveStatus, isUnknownRunPlaceholder } from './status';
 import { loadSample } from './test-samples';
 
 function run(status: string, events: unknown[] = []) {
@@ -41,10 +41,10 @@ describe('deriveStatus', () => {
   });
 });
 
-describe('hasNoEvents', () => {
+describe('isUnknownRunPlaceholder', () => {
   it('recognises the real server answer for an unknown run id', () => {
-    expect(hasNoEvents(run('started'))).toBe(true);
-    expect(hasNoEvents(run('completed'))).toBe(false);
-    expect(hasNoEvents(run('started', [{ type: 'RUN_STARTED', timestamp: 1 }]))).toBe(false);
+    expect(isUnknownRunPlaceholder(run('started'))).toBe(true);
+    expect(isUnknownRunPlaceholder(run('completed'))).toBe(false);
+    expect(isUnknownRunPlaceholder(run('started', [{ type: 'RUN_STARTED', timestamp: 1 }]))).toBe(false);
   });
 });

@@ -44,7 +44,7 @@ export function deriveStatus(run: Run): DerivedStatus {
 }
 
 /** The real server answers an unknown run id with 200, status `started` and no events. */
-export function hasNoEvents(run: Run): boolean {
+export function isUnknownRunPlaceholder(run: Run): boolean {
   return run.events.length === 0 && toneOf(run.serverStatus) === 'running';
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { cn } from '../../lib/cn';
+import { Button } from './button';
 
 /**
  * Copies `text` (or what `text()` returns, computed only on click) to the clipboard and says so;
@@ -19,17 +20,14 @@ export function CopyButton({ text, label, idleText = 'Copy', className }: { text
   }
 
   return (
-    <button
-      type="button"
+    <Button
+      size="compact"
       onClick={copy}
       aria-label={label}
       title={label}
-      className={cn(
-        'rounded border border-border px-1.5 py-0.5 text-xs text-muted hover:bg-subtle focus-visible:outline-2 focus-visible:outline-accent',
-        className,
-      )}
+      className={cn('text-muted', className)}
     >
       <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : idleText}</span>
-    </button>
+    </Button>
   );
 }

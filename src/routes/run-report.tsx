@@ -3,7 +3,7 @@ import { RunSummary } from '../components/run-summary';
 import { TokenUsagePanel } from '../components/token-usage-panel';
 import { useNow } from '../components/use-now';
 import type { Run } from '../run/model';
-import type { RunContext } from '../run/run-bundle';
+import type { RunSource } from '../run/run-source';
 import { runToMarkdown } from '../run/run-markdown';
 import { collectErrors } from '../run/run-errors';
 import { countRun, runDuration } from '../run/run-stats';
@@ -15,13 +15,8 @@ import { RunTimeline } from './run-timeline';
 import { useCheckedRun } from './use-checked-run';
 import { useTokenEstimates } from './use-token-estimates';
 
-/**
- * Where the run came from: a server (with its logs and neighbours), or a file opened in the browser
- * with the context saved beside the run (see run-bundle.ts).
- */
-export type RunSource = { kind: 'server'; agentId: string } | { kind: 'file'; name: string; text: string; context: RunContext };
-
-export function RunDetails({ source, run: loaded }: { source: RunSource; run: Run }) {
+/** Everything the page shows for a run in hand, fetched from a server or opened from a file. */
+export function RunReport({ source, run: loaded }: { source: RunSource; run: Run }) {
   const run = useCheckedRun(source, loaded);
   const now = useNow();
   const status = useMemo(() => deriveStatus(run), [run]);

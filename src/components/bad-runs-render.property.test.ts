@@ -4,21 +4,21 @@ import fc from 'fast-check';
 import { createElement, Fragment } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RunSummary } from '../components/run-summary';
-import { Timeline, type TimelineProps } from '../components/timeline';
-import { TimelineItem } from '../components/timeline-item';
-import { TokenUsagePanel } from '../components/token-usage-panel';
+import { RunSummary } from './run-summary';
+import { Timeline, type TimelineProps } from './timeline';
+import { TimelineItem } from './timeline-item';
+import { TokenUsagePanel } from './token-usage-panel';
 import { formatAbsolute, formatCost, formatDuration, formatNumber, formatOffset, formatRelative, isoTime } from '../lib/format';
-import type { Run } from './model';
-import { InvalidRunError, normalizeRun } from './normalize';
-import { collectErrors } from './run-errors';
-import { countRun, runDuration } from './run-stats';
-import { deriveStatus, hasNoEvents } from './status';
-import { loadSample, sampleFiles } from './test-samples';
-import { buildTimelineRows } from './timeline-rows';
-import { estimateInputs, estimateTokens } from './token-estimate';
-import { tokenUsage } from './token-usage';
-import { buildWaterfall } from './waterfall';
+import type { Run } from '../run/model';
+import { InvalidRunError, normalizeRun } from '../run/normalize';
+import { collectErrors } from '../run/run-errors';
+import { countRun, runDuration } from '../run/run-stats';
+import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
+import { loadSample, sampleFiles } from '../run/test-samples';
+import { buildTimelineRows } from '../run/timeline-rows';
+import { estimateInputs, estimateTokens } from '../run/token-estimate';
+import { tokenUsage } from '../run/token-usage';
+import { buildWaterfall } from '../run/waterfall';
 
 // Bad data never breaks the page: whatever JSON a server sends, normalizeRun either throws
 // InvalidRunError or returns a Run that every render path (the pure functions and the real
@@ -37,7 +37,7 @@ function renderEverywhere(run: Run): string {
   const status = deriveStatus(run);
   expect(TONES.has(status.tone), `tone ${String(status.tone)}`).toBe(true);
   expect(typeof status.label).toBe('string');
-  hasNoEvents(run);
+  isUnknownRunPlaceholder(run);
   const counts = countRun(run);
   for (const value of Object.values(counts)) expect(Number.isInteger(value)).toBe(true);
   const errors = collectErrors(run);

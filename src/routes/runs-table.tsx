@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { runQueryOptions } from '../api/queries';
+import type { ListedRun } from '../api/schemas';
+import { StatusBadge } from '../components/status-badge';
+import { formatAbsolute, formatDuration, formatNumber } from '../lib/format';
+import { runPath } from '../lib/links';
+import { countRun } from '../run/run-stats';
+import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
+
+/** Runs of an agent, each with its truthful status and counts; used by the home page and the runs list. */
+export function RunsTable({ agentId, runs }: { agentId: string; runs: ListedRun[] }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">Runs, newest first</caption>
+      <thead>
+        <tr className="text-xs text-muted">
+          <th scope="col" className="font-normal">Run</th>
+          <th scope="col" className="font-normal">Status</th>
+          <th scope="col" className="font-normal">Started</th>
+          <th scope="col" className="text-right font-normal">Duration</th>
+          <th scope="col" className="text-right font-normal">Events</th>
+          <th scope="col" className="text-right font-normal">Model calls</th>
+          <th scope="col" className="text-right font-normal">Errors</th>
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map((run) => (
+          <RunRow key={run.runId} agentId={agentId} listed={run} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One run, with its truthful status and counts from its detail (the list's are not reliable). */
+function RunRow({ agentId, listed }: { agentId: string; listed: ListedRun }) {
+  const detail = useQuery(runQueryOptions(agentId, listed.runId, listed.roomId ?? null));
+  const run = detail.data?.run;
+  const counts = run ? countRun(run) : null;
+  const duration = listed.durationMs ?? (listed.endedAt != null && listed.startedAt != null ? listed.endedAt - listed.startedAt : null);
+  return (
+    <tr className="border-t border-border">
+      <th scope="row" className="py-1.5 font-normal">
+        <Link to={runPath(agentId, listed.runId, listed.roomId)} className="font-mono text-xs text-accent underline">{listed.runId}</Link>
+      </th>
+      <td>
+        {run && !isUnknownRunPlaceholder(run) ? (
+          <StatusBadge status={deriveStatus(run)} />
+        ) : (
+          <span className="text-xs text-muted">{listed.status} {detail.isPending ? '(checking…)' : '(as the server says)'}</span>
+        )}
+      </td>
+      <td className="text-xs">{listed.startedAt != null ? formatAbsolute(listed.startedAt) : '—'}</td>
+      <td className="text-right">{formatDuration(duration)}</td>
+      <td className="text-right">{counts ? formatNumber(counts.events) : '…'}</td>
+      <td className="text-right">{counts ? formatNumber(counts.modelCalls) : '…'}</td>
+      <td className={counts?.errors ? 'text-right font-semibold text-[var(--status-failed)]' : 'text-right'}>{counts ? formatNumber(counts.errors) : '…'}</td>
+    </tr>
+  );
+}
