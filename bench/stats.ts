@@ -19,3 +19,8 @@ export function round(value: number | null, digits = 1): number | null {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/** A measured number for a log line, to one decimal; "-" when there is none. */
+export function fmt(value: number | null | undefined): string {
+  return value === null || value === undefined ? '-' : String(Math.round(value * 10) / 10);
+}
