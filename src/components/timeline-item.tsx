@@ -5,7 +5,7 @@ import { summarizeEvent } from '../run/event-summary';
 import type { TokenCount } from '../run/model';
 import type { TimelineRow } from '../run/timeline-rows';
 import type { Span, Waterfall } from '../run/waterfall';
-import { JsonTree } from './json-tree';
+import { EventDetails } from './event-details';
 import { KIND_STYLE, KindIcon } from './kind-icon';
 import { EventLinkButton } from './event-link-button';
 
@@ -87,7 +87,7 @@ export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, to
               </span>
               <EventLinkButton eventId={event.id} />
             </div>
-            <JsonTree value={event.data} label={`${event.type} data`} />
+            <EventDetails event={event} estimate={estimate} />
           </div>
         )}
       </div>

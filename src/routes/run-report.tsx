@@ -10,7 +10,9 @@ import { countRun, runDuration } from '../run/run-stats';
 import { deriveStatus } from '../run/status';
 import { buildTimelineRows } from '../run/timeline-rows';
 import { tokenUsage } from '../run/token-usage';
+import { RunConversation } from './run-conversation';
 import { RunHeader } from './run-header';
+import { RunInsight } from './run-insight';
 import { RunTimeline } from './run-timeline';
 import { useCheckedRun } from './use-checked-run';
 import { useTokenEstimates } from './use-token-estimates';
@@ -35,7 +37,10 @@ export function RunReport({ source, run: loaded }: { source: RunSource; run: Run
     <div className="space-y-4">
       <RunHeader source={source} run={run} markdown={markdown} />
       <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
-      <RunTimeline run={run} rows={rows} estimates={estimates} />
+      <RunConversation source={source} run={run} running={status.tone === 'running'} />
+      <RunInsight run={run}>
+        <RunTimeline run={run} rows={rows} estimates={estimates} />
+      </RunInsight>
       <TokenUsagePanel usage={tokens} estimating={estimating} onNear={onTokenPanelNear} />
     </div>
   );

@@ -1,0 +1,24 @@
+import { useMemo, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { ContextBreakdownPanel } from '../components/context-breakdown-panel';
+import { PromptInsightContext } from '../components/prompt-tokens-context';
+import { contextBreakdown } from '../run/context-breakdown';
+import type { Run } from '../run/model';
+import { usePromptBreakdowns } from './use-prompt-breakdowns';
+
+/**
+ * Gives the page the prompt section tokens (counted once, on demand) and the search text. Its own
+ * component, so a URL change re-renders only what reads them, not the children.
+ */
+export function RunInsight({ run, children }: { run: Run; children: ReactNode }) {
+  const [params] = useSearchParams();
+  const { prompts, breakdowns, counting, request, query } = usePromptBreakdowns(run, params.get('q') ?? '');
+  const value = useMemo(() => ({ breakdowns, counting, request, query }), [breakdowns, counting, request, query]);
+  const breakdown = useMemo(() => (breakdowns ? contextBreakdown(prompts, breakdowns) : null), [prompts, breakdowns]);
+  return (
+    <PromptInsightContext value={value}>
+      {children}
+      <ContextBreakdownPanel breakdown={breakdown} promptCount={prompts.length} />
+    </PromptInsightContext>
+  );
+}
