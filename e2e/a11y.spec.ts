@@ -76,6 +76,7 @@ for (const scheme of ['light', 'dark'] as const) {
       for (const text of ['Run started', 'TEXT_LARGE']) {
         await timeline.getByRole('listitem').filter({ hasText: text }).first().getByRole('button', { expanded: false }).first().click();
       }
+      await timeline.getByRole('tab', { name: 'JSON' }).click();
       await expect(timeline.getByRole('button', { name: /show more/ }).first()).toBeVisible();
       await page.getByRole('region', { name: 'Token usage' }).getByText('Tokens per model call (table)').click();
       const found = await seriousViolations(page);

@@ -66,6 +66,7 @@ test('expands an event to show its payload as a JSON tree, with long prompts fol
   const toggle = item.getByRole('button', { expanded: false }).first();
   await toggle.click();
   await expect(item.getByRole('button', { name: /TEXT_LARGE/, expanded: true })).toBeVisible();
+  await item.getByRole('tab', { name: 'JSON' }).click();
   await expect(item).toContainText('modelType:');
   await expect(item).toContainText('"TEXT_LARGE"');
   await expect(item.getByRole('button', { name: 'Copy MODEL_USED data as JSON' })).toBeVisible();
