@@ -5,7 +5,7 @@ import { memoriesQueryOptions } from '../api/queries';
 import { ConversationPanel, type ConversationState } from '../components/conversation-panel';
 import { buildConversation, conversationUnavailable, readMemories } from '../run/conversation';
 import type { Run } from '../run/model';
-import type { RunSource } from './run-details';
+import type { RunSource } from '../run/run-source';
 
 /** The Conversation region: the run's room memories from the server, or those saved with a file. */
 export function RunConversation({ source, run, running }: { source: RunSource; run: Run; running: boolean }) {
