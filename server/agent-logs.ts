@@ -1,5 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFolderRows, type FolderRead } from './agent-folder-json';
 
 // GET /api/agents/:agentId/logs for the embedded API: the agent's raw log rows, as elizaOS keeps
 // them, from RUNS_DIR/<agentId>/logs/*.json (each file a logs response `{ success, data: [...] }`
@@ -15,22 +14,18 @@ interface LogRow {
   createdAt?: unknown;
 }
 
-export async function readAgentLogs(agentDir: string, query: string, warn: (line: string) => void): Promise<LogRow[]> {
-  const dir = join(agentDir, 'logs');
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const rows: LogRow[] = [];
-  for (const name of names.filter((file) => file.endsWith('.json')).sort()) {
-    const path = join(dir, name);
-    try {
-      const json: unknown = JSON.parse(await readFile(path, 'utf8'));
+export async function readAgentLogs(read: FolderRead, agentDir: string, query: string): Promise<LogRow[]> {
+  const rows = await readFolderRows(
+    read,
+    agentDir,
+    'logs',
+    (json) => {
       const data = Array.isArray(json) ? json : (json as { data?: unknown } | null)?.data;
-      if (!Array.isArray(data)) throw new Error('expected an array of log rows or { "data": [...] }');
-      rows.push(...data.filter((row): row is LogRow => typeof row === 'object' && row !== null));
-    } catch (error) {
-      warn(`elizaOS Run Viewer: skipping log file ${path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return pageLogs(rows, query);
+      return Array.isArray(data) ? data : null;
+    },
+    'an array of log rows or { "data": [...] }',
+  );
+  return pageLogs(rows as LogRow[], query);
 }
 
 /** The real server's filters: type, roomId, newest first, count and offset. */
@@ -46,7 +41,7 @@ export function pageLogs(rows: LogRow[], query: string): LogRow[] {
     .slice(offset, offset + count);
 }
 
-function time(value: unknown): number {
+export function time(value: unknown): number {
   const parsed = typeof value === 'string' ? Date.parse(value) : typeof value === 'number' ? value : NaN;
   return Number.isNaN(parsed) ? 0 : parsed;
 }

@@ -10,7 +10,7 @@ import { createEmbeddedApi } from './embedded-api';
 import { createHostCheck, isReadMethod, setSecurityHeaders, splitUrl } from './request-guards';
 import { createProxy, displayUrl } from './proxy';
 import { runPreloadLink } from './run-preload';
-import { createRunsStore } from './runs-store';
+import { createRunsStore, type RunsStoreOptions } from './runs-store';
 import { contentSecurityPolicy, createStaticFiles } from './static-files';
 import { createTokenEstimates, TOKEN_ESTIMATES_PREFIX } from './token-estimates';
 
@@ -46,6 +46,8 @@ export interface ServerOptions {
   upstreamBodyTimeoutMs?: number;
   /** Default 256 MB. */
   maxProxyBodyBytes?: number;
+  /** Tuning of the embedded API's index; the defaults suit production. */
+  runsStore?: RunsStoreOptions;
   /** Warnings about skipped run files. Default: one line on stderr. */
   warn?: (line: string) => void;
 }
@@ -66,7 +68,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (!options.dev && !existsSync(join(distDir, 'index.html'))) {
     throw new Error(`${join(distDir, 'index.html')} is missing: run \`npm run build\` first (or use \`npm start\`, which builds), or \`npm run dev\`.`);
   }
-  const { api, apiDescription } = createApi(options);
+  const { api, apiDescription, close: closeApi } = createApi(options);
 
   const server = createServer();
   let vite: ViteDevServer | null = null;
@@ -128,7 +130,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     apiDescription,
-    close: () => closeAll(server, vite),
+    close: async () => {
+      await closeAll(server, vite);
+      await closeApi?.();
+    },
   };
 }
 
@@ -148,7 +153,7 @@ function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
-function createApi(options: ServerOptions): { api: ApiHandler; apiDescription: string } {
+function createApi(options: ServerOptions): { api: ApiHandler; apiDescription: string; close?: () => Promise<void> } {
   /** Read-only, a known route, only the route's own query parameters, never a page. */
   const guarded =
     (answer: RouteHandler): ApiHandler =>
@@ -183,9 +188,10 @@ function createApi(options: ServerOptions): { api: ApiHandler; apiDescription: s
     throw new Error(`RUNS_DIR ${runsDir} is not a folder.`);
   }
   const warn = options.warn ?? warnOnStderr;
-  const embedded = createEmbeddedApi(createRunsStore(runsDir, warn), runsDir, warn);
+  const store = createRunsStore(runsDir, warn, options.runsStore);
+  const embedded = createEmbeddedApi(store);
   const api = guarded((req, res, route, _path, query) => embedded(req, res, route, query));
-  return { api, apiDescription: `embedded API, runs from ${runsDir}` };
+  return { api, apiDescription: `embedded API, runs from ${runsDir}`, close: () => store.close() };
 }
 
 function warnOnStderr(line: string): void {

@@ -1,52 +1,55 @@
-import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
-import { normalizeRun } from '../src/run/normalize';
-import { countRun, runDuration } from '../src/run/run-stats';
-import { ID_PATTERN } from './api-routes';
 
-// Reads runs from RUNS_DIR/<agentId>/*.json. The folder is rescanned on every request (readdir +
-// stat are cheap) so added, changed and deleted files show up without a restart; parsing, which is
-// not cheap for a 50 MB run, happens once per file version (path + mtime + size).
+import type { FolderRead } from './agent-folder-json';
+import { ID_PATTERN } from './api-routes';
+import { createLimiter } from './limiter';
+import { createRunIndex, type IndexedRun, type RunIndex } from './run-index';
+import { summarizeRunText, type RunSummaryRow } from './run-summary';
+import { createRunsDirPaths } from './runs-dir-paths';
+import { createSummaryWorkers } from './summary-workers';
+
+// Reads runs from RUNS_DIR/<agentId>/*.json. Each agent folder has an index (run-index.ts), so a
+// run or a list is answered from memory, and added, changed and deleted files still show up
+// without a restart. Every path is checked to stay inside RUNS_DIR (runs-dir-paths.ts).
+
+export type { RunSummaryRow } from './run-summary';
 
 export interface AgentInfo {
   id: string;
   name: string;
 }
 
-/** One row of GET /api/agents/:agentId/runs, in the real server's shape. */
-export interface RunSummaryRow {
-  runId: string;
-  status: string;
-  startedAt: number | null;
-  endedAt: number | null;
-  durationMs: number | null;
-  messageId: string | null;
-  roomId: string | null;
-  entityId: string | null;
-  metadata: Record<string, never>;
-  counts: { actions: number; modelCalls: number; errors: number; evaluators: number };
+export interface RunsStoreOptions {
+  /** Default 5 s: how old the index may get when its watcher saw nothing. */
+  ttlMs?: number;
+  /** Default 1 MB: files at least this big are parsed in a worker thread. */
+  workerThresholdBytes?: number;
+  /** Default 32: file operations running at once. */
+  maxOpenFiles?: number;
 }
-
-export interface RunFile {
-  path: string;
-  summary: RunSummaryRow;
-}
-
-type Parsed = { summary: RunSummaryRow } | { error: string };
-
-const AGENT_FILE = 'agent.json';
 
 export interface RunsStore {
   listAgents(): Promise<AgentInfo[]>;
   getAgent(agentId: string): Promise<AgentInfo | null>;
-  /** Every readable run of the agent, one per runId; null when the agent does not exist. */
-  listRuns(agentId: string): Promise<RunFile[] | null>;
-  findRun(agentId: string, runId: string): Promise<RunFile | null>;
+  /** Every readable run of the agent, one per runId, newest first; null when the agent does not exist. */
+  listRuns(agentId: string): Promise<readonly RunSummaryRow[] | null>;
+  findRun(agentId: string, runId: string): Promise<IndexedRun | null>;
+  /** A run file was found missing or changed under us: look again before the next answer. */
+  invalidate(agentId: string): void;
+  /** The agent folder's real path, inside RUNS_DIR; null when there is none. */
+  agentDir(agentId: string): Promise<string | null>;
+  /** For reading the agent's logs and memories folders. */
+  folderRead: FolderRead;
+  close(): Promise<void>;
 }
 
-export function createRunsStore(runsDir: string, warn: (line: string) => void): RunsStore {
-  const cache = new Map<string, { version: string; parsed: Promise<Parsed> }>();
+const AGENT_FILE = 'agent.json';
+
+export function createRunsStore(runsDir: string, warn: (line: string) => void, options: RunsStoreOptions = {}): RunsStore {
+  const paths = createRunsDirPaths(runsDir, warn);
+  const limit = createLimiter(options.maxOpenFiles ?? 32);
+  const workers = createSummaryWorkers();
+  const indexes = new Map<string, RunIndex>();
   const warned = new Set<string>();
 
   function warnOnce(key: string, line: string): void {
@@ -55,137 +58,95 @@ export function createRunsStore(runsDir: string, warn: (line: string) => void): 
     warn(line);
   }
 
-  async function agentDirs(): Promise<string[]> {
-    let entries: Dirent[];
+  async function agentDir(agentId: string): Promise<string | null> {
+    if (!ID_PATTERN.test(agentId)) return null;
+    const dir = await paths.resolve(paths.root, agentId).catch(() => null);
+    if (dir === null) return null;
+    const info = await stat(dir).catch(() => null);
+    return info?.isDirectory() ? dir : null;
+  }
+
+  async function agentIds(): Promise<string[]> {
+    let names: string[];
     try {
-      entries = await readdir(runsDir, { withFileTypes: true });
+      names = await readdir(paths.root);
     } catch (error) {
-      warnOnce(`runs-dir:${errorCode(error)}`, `elizaOS Run Viewer: cannot read RUNS_DIR ${runsDir} (${errorCode(error)})`);
+      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      warnOnce(`runs-dir:${code}`, `elizaOS Run Viewer: cannot read RUNS_DIR ${runsDir} (${code})`);
       return [];
     }
-    return entries.filter((entry) => entry.isDirectory() && ID_PATTERN.test(entry.name)).map((entry) => entry.name);
+    const ids = await Promise.all(names.filter((name) => ID_PATTERN.test(name)).map(async (name) => ((await agentDir(name)) ? name : null)));
+    return ids.filter((id) => id !== null);
   }
 
   async function getAgent(agentId: string): Promise<AgentInfo | null> {
-    const dir = join(runsDir, agentId);
-    const info = await stat(dir).catch(() => null);
-    if (!info?.isDirectory()) return null;
-    return { id: agentId, name: await agentName(dir, agentId) };
+    const dir = await agentDir(agentId);
+    return dir === null ? null : { id: agentId, name: await agentName(dir, agentId) };
   }
 
   async function agentName(dir: string, agentId: string): Promise<string> {
-    const file = join(dir, AGENT_FILE);
-    const text = await readFile(file, 'utf8').catch(() => null);
-    if (text === null) return agentId;
+    const file = await paths.resolve(dir, AGENT_FILE).catch(() => null);
+    const text = file === null ? null : await limit(() => readFile(file, 'utf8')).catch(() => null);
+    if (file === null || text === null) return agentId;
+    let name: unknown;
     try {
-      const name: unknown = JSON.parse(text.replace(/^\uFEFF/, '')).name;
-      if (typeof name === 'string' && name.trim()) return name.trim();
-      throw new Error('no "name" string');
-    } catch (error) {
-      warnOnce(`${file}:${text}`, `elizaOS Run Viewer: ignoring ${file}: ${errorText(error)}`);
-      return agentId;
-    }
-  }
-
-  async function listRuns(agentId: string): Promise<RunFile[] | null> {
-    const dir = join(runsDir, agentId);
-    let names: string[];
-    try {
-      names = (await readdir(dir)).filter((name) => name.endsWith('.json') && name !== AGENT_FILE && !name.startsWith('.')).sort();
+      name = JSON.parse(text.replace(/^\uFEFF/, '')).name;
     } catch {
-      return null;
+      name = undefined;
     }
-    const paths = names.map((name) => join(dir, name));
-    forgetMissing(dir, new Set(paths));
-    const results = await Promise.all(paths.map(async (path) => ({ path, parsed: await parseCached(path, agentId) })));
-
-    const byRunId = new Map<string, RunFile>();
-    for (const { path, parsed } of results) {
-      if (!parsed || 'error' in parsed) continue;
-      const seen = byRunId.get(parsed.summary.runId);
-      if (seen) {
-        warnOnce(`dup:${path}:${seen.path}`, `elizaOS Run Viewer: ${path} repeats run ${parsed.summary.runId} of ${seen.path}; serving the first`);
-        continue;
-      }
-      byRunId.set(parsed.summary.runId, { path, summary: parsed.summary });
-    }
-    return [...byRunId.values()];
+    if (typeof name === 'string' && name.trim()) return name.trim();
+    warnOnce(`${file}:${text.length}:${text.slice(0, 64)}`, `elizaOS Run Viewer: ignoring ${file}: not JSON with a "name" string`);
+    return agentId;
   }
 
-  async function findRun(agentId: string, runId: string): Promise<RunFile | null> {
-    const runs = await listRuns(agentId);
-    return runs?.find((run) => run.summary.runId === runId) ?? null;
-  }
-
-  /** null when the file vanished between readdir and stat. */
-  async function parseCached(path: string, agentId: string): Promise<Parsed | null> {
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) return null;
-    const version = `${info.mtimeMs}:${info.size}`;
-    const cached = cache.get(path);
-    if (cached?.version === version) return cached.parsed;
-    // The promise is cached, not the result, so concurrent requests parse (and warn) once.
-    const parsed = parseFile(path, agentId).then((result) => {
-      if ('error' in result) warn(`elizaOS Run Viewer: skipping ${path}: ${result.error}`);
-      return result;
+  async function index(agentId: string): Promise<RunIndex | null> {
+    const known = indexes.get(agentId);
+    if (known) return known;
+    const dir = await agentDir(agentId);
+    if (dir === null || indexes.has(agentId)) return indexes.get(agentId) ?? null;
+    const created = createRunIndex({
+      agentId,
+      dir,
+      paths,
+      limit,
+      summarize: summarizeRunText,
+      workerThresholdBytes: options.workerThresholdBytes ?? 1024 * 1024,
+      summarizeInWorker: workers.summarize,
+      ttlMs: options.ttlMs ?? 5000,
+      warn: warnOnce,
     });
-    cache.set(path, { version, parsed });
-    return parsed;
+    indexes.set(agentId, created);
+    return created;
   }
 
-  function forgetMissing(dir: string, present: Set<string>): void {
-    for (const path of cache.keys()) {
-      if (path.startsWith(dir + sep) && !present.has(path)) cache.delete(path);
+  /** An index whose folder is gone is dropped, so a folder made again later starts afresh. */
+  async function fromIndex<T>(agentId: string, read: (index: RunIndex) => Promise<T | null>): Promise<T | null> {
+    const found = await index(agentId);
+    if (!found) return null;
+    const answer = await read(found);
+    if (answer === null && !(await agentDir(agentId))) {
+      found.close();
+      if (indexes.get(agentId) === found) indexes.delete(agentId);
     }
+    return answer;
   }
 
   return {
     async listAgents() {
-      const agents = await Promise.all((await agentDirs()).map((id) => getAgent(id)));
+      const agents = await Promise.all((await agentIds()).map((id) => getAgent(id)));
       return agents.filter((agent) => agent !== null).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     },
-    getAgent: (agentId) => getAgent(agentId),
-    listRuns,
-    findRun,
+    getAgent,
+    listRuns: (agentId) => fromIndex(agentId, (found) => found.list()),
+    findRun: (agentId, runId) => fromIndex(agentId, (found) => found.find(runId)),
+    invalidate: (agentId) => indexes.get(agentId)?.invalidate(),
+    agentDir,
+    folderRead: { paths, limit, warn },
+    async close() {
+      for (const found of indexes.values()) found.close();
+      indexes.clear();
+      await workers.close();
+    },
   };
 }
 
-async function parseFile(path: string, agentId: string): Promise<Parsed> {
-  let json: unknown;
-  try {
-    json = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { error: `not valid JSON (${errorText(error)})` };
-  }
-  try {
-    return { summary: summarize(json, agentId) };
-  } catch (error) {
-    return { error: `not a run (${errorText(error)})` };
-  }
-}
-
-function summarize(json: unknown, agentId: string): RunSummaryRow {
-  const run = normalizeRun(json, agentId);
-  const { actions, modelCalls, errors, evaluators } = countRun(run);
-  return {
-    runId: run.runId,
-    status: run.serverStatus,
-    startedAt: run.startedAt,
-    endedAt: run.endedAt,
-    durationMs: runDuration(run),
-    messageId: run.messageId,
-    roomId: run.roomId,
-    entityId: run.entityId,
-    metadata: {},
-    counts: { actions, modelCalls, errors, evaluators },
-  };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function errorCode(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return typeof code === 'string' ? code : errorText(error);
-}

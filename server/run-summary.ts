@@ -1,0 +1,56 @@
+import { normalizeRun } from '../src/run/normalize';
+import { countRun, runDuration } from '../src/run/run-stats';
+
+// The one place where a run file becomes a row of the runs list. The index (run-index.ts) computes
+// it once per file version and keeps it; richer rows (a status that also reads the action logs,
+// say) are computed here, by the shared pure code in src/run/.
+
+/** One row of GET /api/agents/:agentId/runs, in the real server's shape. */
+export interface RunSummaryRow {
+  runId: string;
+  status: string;
+  startedAt: number | null;
+  endedAt: number | null;
+  durationMs: number | null;
+  messageId: string | null;
+  roomId: string | null;
+  entityId: string | null;
+  metadata: Record<string, never>;
+  counts: { actions: number; modelCalls: number; errors: number; evaluators: number };
+}
+
+/** A file's content judged: a row, or why it is not one. Never quotes the content. */
+export type SummaryResult = { summary: RunSummaryRow } | { error: string };
+
+export function summarizeRunText(text: string, agentId: string): SummaryResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    // V8's message quotes the text around the mistake, which may be a secret: say only where.
+    return { error: 'not valid JSON' };
+  }
+  try {
+    return { summary: summarizeRun(json, agentId) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { error: `not a run (${reason.slice(0, 160)})` };
+  }
+}
+
+export function summarizeRun(json: unknown, agentId: string): RunSummaryRow {
+  const run = normalizeRun(json, agentId);
+  const { actions, modelCalls, errors, evaluators } = countRun(run);
+  return {
+    runId: run.runId,
+    status: run.serverStatus,
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
+    durationMs: runDuration(run),
+    messageId: run.messageId,
+    roomId: run.roomId,
+    entityId: run.entityId,
+    metadata: {},
+    counts: { actions, modelCalls, errors, evaluators },
+  };
+}
