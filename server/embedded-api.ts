@@ -3,7 +3,7 @@ import { readAgentLogs } from './agent-logs';
 import { readAgentMemories } from './agent-memories';
 import type { ApiRoute } from './api-routes';
 import { sendError, sendJson } from './api-responses';
-import { sendRunFile } from './run-file';
+import { createRunFiles, type SendRunFile } from './run-file';
 import type { RunsStore, RunSummaryRow } from './runs-store';
 
 // The runs API served from files, in the real elizaOS 1.7.2 envelope and error formats.
@@ -15,6 +15,7 @@ const MAX_LIMIT = 100;
 export type EmbeddedApi = (req: IncomingMessage, res: ServerResponse, route: ApiRoute, query: string) => Promise<void>;
 
 export function createEmbeddedApi(store: RunsStore): EmbeddedApi {
+  const sendRunFile = createRunFiles();
   return async (req, res, route, query) => {
     switch (route.kind) {
       case 'agents': {
@@ -34,7 +35,7 @@ export function createEmbeddedApi(store: RunsStore): EmbeddedApi {
         return sendJson(req, res, 200, { success: true, data: pageRuns(runs, query) });
       }
       case 'run':
-        return answerRun(req, res, store, route.agentId, route.runId);
+        return answerRun(req, res, store, sendRunFile, route.agentId, route.runId);
       case 'logs': {
         const dir = await store.agentDir(route.agentId);
         if (!dir) return agentNotFound(req, res);
@@ -76,9 +77,9 @@ function epochParam(value: string | null): number | null {
   return Number.isFinite(number) ? number : null;
 }
 
-async function answerRun(req: IncomingMessage, res: ServerResponse, store: RunsStore, agentId: string, runId: string) {
+async function answerRun(req: IncomingMessage, res: ServerResponse, store: RunsStore, sendRunFile: SendRunFile, agentId: string, runId: string) {
   const run = await store.findRun(agentId, runId);
-  if (run && (await sendRunFile(req, res, run.path))) return;
+  if (run && (await sendRunFile(req, res, run))) return;
   // Deleted since the index saw it: look again next time.
   if (run) store.invalidate(agentId);
   if (!(await store.agentDir(agentId))) return agentNotFound(req, res);

@@ -163,7 +163,7 @@ describe('embedded API: a run file that changes while it is sent', () => {
         }
         const raw = Buffer.concat(chunks);
         // Both answers complete: stop there.
-        if (raw.indexOf('HTTP/1.1 200', 10) !== -1 && raw.length > 2 * size) socket.end();
+        if (raw.indexOf('HTTP/1.1 200', 10) !== -1 && raw.length > 2 * size) socket.destroy();
       });
       socket.on('close', () => {
         const raw = Buffer.concat(chunks);
@@ -174,7 +174,7 @@ describe('embedded API: a run file that changes while it is sent', () => {
     });
   }
 
-  it('sends exactly the announced length when the file grows, so the next answer is intact', async () => {
+  it('sends exactly the announced length when the file grows, so the next answer is intact', { timeout: 30_000 }, async () => {
     const { raw, declared } = await twoRequestsOneConnection(() => appendFileSync(path, ' '.repeat(2 * 1024 * 1024)));
     expect(declared).toBe(size);
     const headerEnd = raw.indexOf('\r\n\r\n') + 4;
@@ -182,7 +182,7 @@ describe('embedded API: a run file that changes while it is sent', () => {
     expect(raw.subarray(headerEnd + declared, headerEnd + declared + 12).toString('latin1')).toBe('HTTP/1.1 200');
   });
 
-  it('cuts the connection when the file shrinks, instead of letting the next answer fill the gap', async () => {
+  it('cuts the connection when the file shrinks, instead of letting the next answer fill the gap', { timeout: 30_000 }, async () => {
     const { raw, declared } = await twoRequestsOneConnection(() => truncateSync(path, 1024));
     const headerEnd = raw.indexOf('\r\n\r\n') + 4;
     expect(declared).toBeGreaterThan(1024);

@@ -1,6 +1,6 @@
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -58,6 +58,8 @@ export function createProxy({ upstreamUrl, authToken, timeoutMs, bodyTimeoutMs, 
   const base = new URL(upstreamUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
+  // Connections are reused: a run page polls every 2 s, and a new TCP (and TLS) handshake each time adds up.
+  const agent = base.protocol === 'https:' ? new HttpsAgent({ keepAlive: true, maxSockets: 64 }) : new HttpAgent({ keepAlive: true, maxSockets: 64 });
   const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
   return (req, res, path, query) => {
@@ -70,7 +72,7 @@ export function createProxy({ upstreamUrl, authToken, timeoutMs, bodyTimeoutMs, 
 
     let upstream: ClientRequest;
     try {
-      upstream = send(target, { method: req.method, headers });
+      upstream = send(target, { method: req.method, headers, agent });
     } catch {
       return sendError(req, res, 400, 'INVALID_PATH', 'Invalid request path');
     }

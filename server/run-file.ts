@@ -1,16 +1,71 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { JSON_TYPE } from './api-responses';
 import { startBody } from './gzip-body';
+import type { IndexedRun } from './run-index';
 
-// Streams a run file exactly as it is on disk, exactly as long as announced. A file that grows
-// while it is sent stops at the announced length; one that shrinks cuts the connection. Either
-// way the next response on a keep-alive connection can never be read as part of this one.
+// Sends a run file exactly as it is on disk. A run page polls its run every 2 s, so the bytes of
+// small files are kept (least recently used first out, within a byte budget) while the index says
+// the file has not changed. Big files are streamed, exactly as long as announced: one that grows
+// while it is sent stops at the announced length, one that shrinks cuts the connection, so the
+// next response on a keep-alive connection can never be read as part of this one.
 
-/** false when the file could not be opened (gone since the index saw it). */
-export async function sendRunFile(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+export interface RunFilesOptions {
+  /** Default 32 MB. */
+  cacheBytes?: number;
+  /** Files up to this size are read whole and kept. Default 1 MB. */
+  maxCachedFileBytes?: number;
+}
+
+/** false when the file could not be read (gone since the index saw it). */
+export type SendRunFile = (req: IncomingMessage, res: ServerResponse, run: IndexedRun) => Promise<boolean>;
+
+export function createRunFiles({ cacheBytes = 32 * 1024 * 1024, maxCachedFileBytes = 1024 * 1024 }: RunFilesOptions = {}): SendRunFile {
+  const cache = new Map<string, { version: string; bytes: Buffer }>();
+  let cached = 0;
+
+  function keep(path: string, version: string, bytes: Buffer): void {
+    const old = cache.get(path);
+    if (old) cached -= old.bytes.length;
+    cache.delete(path);
+    cache.set(path, { version, bytes });
+    cached += bytes.length;
+    for (const [oldest, entry] of cache) {
+      if (cached <= cacheBytes) break;
+      cache.delete(oldest);
+      cached -= entry.bytes.length;
+    }
+  }
+
+  return async (req, res, run) => {
+    const hit = cache.get(run.path);
+    if (hit?.version === run.version) {
+      // Most recently used last.
+      cache.delete(run.path);
+      cache.set(run.path, hit);
+      return sendBytes(req, res, hit.bytes);
+    }
+    const size = Number(run.version.split(':')[1]);
+    if (size <= maxCachedFileBytes) {
+      const bytes = await readFile(run.path).catch(() => null);
+      if (!bytes) return false;
+      if (bytes.length === size) keep(run.path, run.version, bytes);
+      return sendBytes(req, res, bytes);
+    }
+    return streamFile(req, res, run.path);
+  };
+}
+
+function sendBytes(req: IncomingMessage, res: ServerResponse, bytes: Buffer): true {
+  res.setHeader('Cache-Control', 'no-store');
+  const body = startBody(req, res, 200, JSON_TYPE, bytes.length);
+  body.end(req.method === 'HEAD' ? undefined : bytes);
+  return true;
+}
+
+async function streamFile(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   const handle = await open(path).catch(() => null);
   if (!handle) return false;
   try {

@@ -16,6 +16,8 @@ import type { WorkerAnswer } from './summary-workers';
 export interface IndexedRun {
   /** The real path of the run file. */
   path: string;
+  /** mtime, size and inode when it was last read: a cached copy is good while this holds. */
+  version: string;
   summary: RunSummaryRow;
 }
 
@@ -172,7 +174,7 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
         warn(`dup:${entry.path}:${seen.path}`, `elizaOS Run Viewer: ${entry.path} repeats run ${entry.result.summary.runId} of ${seen.path}; serving the first`);
         continue;
       }
-      next.set(entry.result.summary.runId, { path: entry.path, summary: entry.result.summary });
+      next.set(entry.result.summary.runId, { path: entry.path, version: entry.version, summary: entry.result.summary });
     }
     byRunId = next;
     sorted = [...next.values()]
