@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   build: {
-    sourcemap: true,
+    // Built for error reports, not served (server/static-files.ts refuses .map) and not named in the bundles.
+    sourcemap: 'hidden',
   },
 });

@@ -42,3 +42,11 @@ test('a link naming the current server with a trailing slash or capitals asks no
     await expect(page.getByRole('dialog', { name: 'Switch to another elizaOS server?' })).toHaveCount(0);
   }
 });
+
+test('the built scripts name no source map, and none is served', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  expect(asset).toBeTruthy();
+  expect(await (await request.get(asset!)).text()).not.toContain('sourceMappingURL');
+  expect((await request.get(`${asset}.map`)).status()).toBe(404);
+});

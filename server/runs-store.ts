@@ -22,7 +22,7 @@ export interface AgentInfo {
 export interface RunsStoreOptions {
   /** Default 5 s: how old the index may get when its watcher saw nothing. */
   ttlMs?: number;
-  /** Default 1 MB: files at least this big are parsed in a worker thread. */
+  /** Default 8 MB: files at least this big are parsed in a worker thread (a few MB parse in tens of ms). */
   workerThresholdBytes?: number;
   /** Default 32: file operations running at once. */
   maxOpenFiles?: number;
@@ -110,7 +110,7 @@ export function createRunsStore(runsDir: string, warn: (line: string) => void, o
       paths,
       limit,
       summarize: summarizeRunText,
-      workerThresholdBytes: options.workerThresholdBytes ?? 1024 * 1024,
+      workerThresholdBytes: options.workerThresholdBytes ?? 8 * 1024 * 1024,
       summarizeInWorker: workers.summarize,
       ttlMs: options.ttlMs ?? 5000,
       warn: warnOnce,

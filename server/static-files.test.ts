@@ -55,6 +55,32 @@ describe('static serving', () => {
     expect(svg.headers['content-encoding']).toBeUndefined(); // under 1 kB
   });
 
+  it('revalidates with ETags and gzips each asset once, with its length', async () => {
+    const first = await rawRequest(server.url, '/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^W\/"/);
+    // Gzipped once and kept: the answer has a length, not a stream compressed on the fly.
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(Number(first.headers['content-length'])).toBeGreaterThan(0);
+    const again = await rawRequest(server.url, '/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(again.body.equals(first.body)).toBe(true);
+    expect(again.headers['content-length']).toBe(first.headers['content-length']);
+    for (const path of ['/assets/index-abc123.js', '/', '/favicon.svg']) {
+      const tag = (await rawRequest(server.url, path)).headers.etag as string;
+      const revalidated = await rawRequest(server.url, path, { headers: { 'if-none-match': tag } });
+      expect(revalidated.status, path).toBe(304);
+      expect(revalidated.body.length, path).toBe(0);
+    }
+    expect((await rawRequest(server.url, '/', { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200);
+  });
+
+  it('never serves source maps', async () => {
+    writeFile(join(dist.path, 'assets'), 'index-abc123.js.map', '{"version":3,"sources":["src/secret.ts"]}');
+    const res = await rawRequest(server.url, '/assets/index-abc123.js.map');
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('sources');
+  });
+
   it('answers a missing asset with a plain 404, not the app', async () => {
     const res = await rawRequest(server.url, '/assets/index-old999.js');
     expect(res.status).toBe(404);

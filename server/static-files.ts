@@ -2,12 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { open, type FileHandle } from 'node:fs/promises';
 import { extname, posix, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { startBody } from './gzip-body';
+import { gzipSync } from 'node:zlib';
+import { acceptsGzip, isCompressible, startBody } from './gzip-body';
 import { isReadMethod } from './request-guards';
 
 // Serves the built app from dist/. Every path that is not a file is an SPA route and gets
 // index.html, except under /assets/, where a missing file is a real 404 (a stale hashed bundle
-// must fail loudly, not come back as HTML with status 200).
+// must fail loudly, not come back as HTML with status 200). Every file has an ETag, so a browser
+// revalidates with a 304; text files are gzipped once per version and kept, not on every request.
+// Source maps are built (`hidden`, for error reports) but never served.
 
 /** The page may fetch only from its own server, plus the elizaOS servers named for direct mode. */
 export function contentSecurityPolicy(connectOrigins: string[] = []): string {
@@ -57,6 +60,7 @@ export type StaticFiles = (req: IncomingMessage, res: ServerResponse, path: stri
 export function createStaticFiles(distDir: string, csp = CONTENT_SECURITY_POLICY): StaticFiles {
   const root = resolve(distDir);
   const indexPath = resolve(root, 'index.html');
+  const gzipped: GzipCache = new Map();
 
   return async (req, res, rawPath) => {
     if (!isReadMethod(req)) {
@@ -70,17 +74,18 @@ export function createStaticFiles(distDir: string, csp = CONTENT_SECURITY_POLICY
       return sendText(res, 400, 'Bad Request');
     }
     if (path.includes('\0')) return sendText(res, 400, 'Bad Request');
+    if (path.endsWith('.map')) return sendText(res, 404, 'Not Found');
 
     // Normalised as a URL path first, so `..` can never climb above dist/.
     const filePath = resolve(root, `.${posix.normalize(`/${path}`)}`);
     const inside = filePath.startsWith(root + sep);
     const file = inside ? await openFile(filePath) : null;
-    if (file) return sendFile(req, res, file, filePath, path.startsWith('/assets/'), csp);
+    if (file) return sendFile(req, res, file, filePath, path.startsWith('/assets/'), csp, gzipped);
     if (path.startsWith('/assets/')) return sendText(res, 404, 'Not Found');
 
     const index = await openFile(indexPath);
     if (!index) return sendText(res, 404, 'Not Found');
-    return sendFile(req, res, index, indexPath, false, csp);
+    return sendFile(req, res, index, indexPath, false, csp, gzipped);
   };
 }
 
@@ -92,10 +97,15 @@ async function openFile(path: string): Promise<FileHandle | null> {
   return null;
 }
 
-async function sendFile(req: IncomingMessage, res: ServerResponse, handle: FileHandle, path: string, immutable: boolean, csp: string) {
+/** Gzipped bytes by path, for the file version named by its ETag. */
+type GzipCache = Map<string, { etag: string; bytes: Buffer }>;
+
+const MAX_GZIP_CACHED_BYTES = 8 * 1024 * 1024;
+
+async function sendFile(req: IncomingMessage, res: ServerResponse, handle: FileHandle, path: string, immutable: boolean, csp: string, gzipped: GzipCache) {
   try {
     const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-    const { size } = await handle.stat();
+    const { size, mtimeMs } = await handle.stat();
     if (type.startsWith('text/html')) {
       res.setHeader('Content-Security-Policy', csp);
       // index.html names the current hashed bundles, so it must always be revalidated.
@@ -103,12 +113,37 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, handle: FileH
     } else {
       res.setHeader('Cache-Control', immutable ? IMMUTABLE : 'no-cache');
     }
+    const etag = `W/"${size.toString(36)}-${Math.trunc(mtimeMs).toString(36)}"`;
+    res.setHeader('ETag', etag);
+    if (isCompressible(type)) res.setHeader('Vary', 'Accept-Encoding');
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
+      res.statusCode = 304;
+      return void res.end();
+    }
+    if (isCompressible(type) && size > 1024 && size <= MAX_GZIP_CACHED_BYTES && acceptsGzip(req)) {
+      let cached = gzipped.get(path);
+      if (cached?.etag !== etag) {
+        cached = { etag, bytes: gzipSync(await handle.readFile()) };
+        gzipped.set(path, cached);
+      }
+      res.statusCode = 200;
+      res.setHeader('Content-Type', type);
+      res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('Content-Length', cached.bytes.length);
+      return void res.end(req.method === 'HEAD' ? undefined : cached.bytes);
+    }
     const body = startBody(req, res, 200, type, size);
     if (req.method === 'HEAD') return void body.end();
     await pipeline(handle.createReadStream({ autoClose: false }), body);
   } finally {
     await handle.close();
   }
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const weak = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || weak(tag) === weak(etag));
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {
