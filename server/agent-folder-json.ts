@@ -20,7 +20,7 @@ export async function readFolderRows(
   rowsOf: (json: unknown) => unknown[] | null,
   expected: string,
 ): Promise<object[]> {
-  const label = folder === 'logs' ? 'log' : folder === 'memories' ? 'memory' : folder;
+  const label = folder === 'logs' ? 'log' : folder;
   const dir = await paths.resolve(agentDir, folder).catch(() => null);
   if (dir === null) return [];
   const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
