@@ -8,7 +8,9 @@ const LAYERS = ['lib', 'run', 'api', 'components', 'routes', 'app'];
 
 const upward = LAYERS.slice(0, -1).map((layer, index) => ({
   name: `${layer}-imports-upward`,
-  comment: `src/${layer} may import only ${LAYERS.slice(0, index + 1).map((name) => `src/${name}`).join(', ')} (lib <- run <- api <- components <- routes <- app).`,
+  comment: `src/${layer} may import only ${LAYERS.slice(0, index + 1)
+    .map((name) => `src/${name}`)
+    .join(', ')} (lib <- run <- api <- components <- routes <- app).`,
   severity: 'error',
   from: { path: `^src/${layer}/` },
   to: { path: `^src/(${LAYERS.slice(index + 1).join('|')})/|^src/main\\.tsx$` },

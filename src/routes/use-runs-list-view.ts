@@ -32,7 +32,10 @@ export function useRunsListView(): [RunsListView, (change: RunsListViewChange) =
   const live = params.get('live') === '1';
   const limit = Math.min(Math.max(Number(params.get('limit')) || 20, 1), 100);
   const view = useMemo(() => ({ status, from, to, before: before ?? null, live, limit }), [status, from, to, before, live, limit]);
-  const setView = useCallback((change: RunsListViewChange) => setParams((current) => withParams(current, runsListParams(change))), [setParams]);
+  const setView = useCallback(
+    (change: RunsListViewChange) => setParams((current) => withParams(current, runsListParams(change))),
+    [setParams],
+  );
   return [view, setView];
 }
 

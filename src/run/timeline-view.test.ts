@@ -5,7 +5,10 @@ import { timelineParams, toggleKind } from './timeline-view';
 describe('timeline view in the URL', () => {
   it('writes a change back, dropping parameters that say nothing and keeping the others', () => {
     const current = new URLSearchParams('roomId=r1&kind=model&errors=1&q=x');
-    const next = withParams(current, timelineParams({ kinds: new Set(), errorsOnly: false, query: 'hello world', eventId: 'e3', timeMode: 'utc' }));
+    const next = withParams(
+      current,
+      timelineParams({ kinds: new Set(), errorsOnly: false, query: 'hello world', eventId: 'e3', timeMode: 'utc' }),
+    );
     expect(next.toString()).toBe('roomId=r1&q=hello+world&event=e3');
     expect(current.toString()).toBe('roomId=r1&kind=model&errors=1&q=x');
   });
