@@ -8,4 +8,11 @@ export default defineConfig({
     // Built for error reports, not served (server/static-files.ts refuses .map) and not named in the bundles.
     sourcemap: 'hidden',
   },
+  experimental: {
+    // index.html names its files from the base (`/` unless `vite build --base` says otherwise), so
+    // deep links find them; the server can rebase it (the elizaOS plugin serves it under
+    // /api/agents/<id>/plugins/run-viewer). The JavaScript and CSS find the other files relative
+    // to themselves, so the same build works under any base.
+    renderBuiltUrl: (_filename, { hostType }) => (hostType === 'html' ? undefined : { relative: true }),
+  },
 });

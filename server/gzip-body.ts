@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import type { RequestHead } from './request-guards';
 import { pipeline, type Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 
@@ -11,7 +12,7 @@ export function isCompressible(contentType: string): boolean {
   return COMPRESSIBLE.test(contentType);
 }
 
-export function acceptsGzip(req: IncomingMessage): boolean {
+export function acceptsGzip(req: RequestHead): boolean {
   const header = req.headers['accept-encoding'];
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
   return value.split(',').some((part) => {
@@ -22,7 +23,7 @@ export function acceptsGzip(req: IncomingMessage): boolean {
 }
 
 /** True when startBody would compress a body of this type and size for this request. */
-export function willGzip(req: IncomingMessage, contentType: string, size: number | null): boolean {
+export function willGzip(req: RequestHead, contentType: string, size: number | null): boolean {
   return isCompressible(contentType) && (size === null || size > MIN_GZIP_BYTES) && acceptsGzip(req) && req.method !== 'HEAD';
 }
 
@@ -31,7 +32,7 @@ export function willGzip(req: IncomingMessage, contentType: string, size: number
  * it when the client accepts gzip and the body is text worth compressing. `size` null = unknown
  * (streamed), which is compressed because run files can be tens of MB.
  */
-export function startBody(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, size: number | null): Writable {
+export function startBody(req: RequestHead, res: ServerResponse, status: number, contentType: string, size: number | null): Writable {
   res.statusCode = status;
   res.setHeader('Content-Type', contentType);
   if (isCompressible(contentType)) res.setHeader('Vary', 'Accept-Encoding');

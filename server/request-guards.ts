@@ -2,12 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 // Checks every request passes before any route sees it, and the headers every answer carries.
 
+/** What the static and gzip helpers read from a request: a Node request, or an elizaOS plugin route's request. */
+export type RequestHead = Pick<IncomingMessage, 'method' | 'headers'>;
+
 export function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
 }
 
-export function isReadMethod(req: IncomingMessage): boolean {
+export function isReadMethod(req: RequestHead): boolean {
   return req.method === 'GET' || req.method === 'HEAD';
 }
 

@@ -1,19 +1,24 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { open, type FileHandle } from 'node:fs/promises';
 import { extname, posix, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { gzipSync } from 'node:zlib';
 import { acceptsGzip, isCompressible, startBody } from './gzip-body';
-import { isReadMethod } from './request-guards';
+import { isReadMethod, type RequestHead } from './request-guards';
 
 // Serves the built app from dist/. Every path that is not a file is an SPA route and gets
 // index.html, except under /assets/, where a missing file is a real 404 (a stale hashed bundle
 // must fail loudly, not come back as HTML with status 200). Every file has an ETag, so a browser
 // revalidates with a 304; text files are gzipped once per version and kept, not on every request.
 // Source maps are built (`hidden`, for error reports) but never served.
+// The same code serves the app inside elizaOS (plugin/), under a base path such as
+// /api/agents/<id>/plugins/run-viewer: index.html then names its files under that base.
 
-/** The page may fetch only from its own server, plus the elizaOS servers named for direct mode. */
-export function contentSecurityPolicy(connectOrigins: string[] = []): string {
+/**
+ * The page may fetch only from its own server, plus the elizaOS servers named for direct mode.
+ * Only the elizaOS plugin lets its own origin frame the page (`frameAncestors` "'self'").
+ */
+export function contentSecurityPolicy(connectOrigins: string[] = [], frameAncestors: "'none'" | "'self'" = "'none'"): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -24,7 +29,7 @@ export function contentSecurityPolicy(connectOrigins: string[] = []): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
   ].join('; ');
 }
 
@@ -55,14 +60,30 @@ const TYPES: Record<string, string> = {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-export type StaticFiles = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
+/**
+ * `path` is below the app's root; `basePath` is where that root is on this server ('' = the
+ * origin's root, else a path like /a/b without a trailing slash).
+ */
+export type StaticFiles = (req: RequestHead, res: ServerResponse, path: string, basePath?: string) => Promise<void>;
+
+const BASE_PATH = /^(\/[A-Za-z0-9._~-]+)*$/;
+
+/**
+ * index.html as served under `basePath`: the build names its files from the root (`src="/assets/…"`,
+ * so deep links such as /agents/x/runs/y find them); under a base they are prefixed with it.
+ * The JavaScript finds its chunks and worker relative to itself (see vite.config.ts).
+ */
+export function rebaseIndexHtml(html: string, basePath: string): string {
+  if (!BASE_PATH.test(basePath)) throw new Error(`Not a base path: ${JSON.stringify(basePath)}`);
+  return basePath === '' ? html : html.replace(/(\s(?:src|href)=")\/(?!\/)/g, `$1${basePath}/`);
+}
 
 export function createStaticFiles(distDir: string, csp = CONTENT_SECURITY_POLICY): StaticFiles {
   const root = resolve(distDir);
   const indexPath = resolve(root, 'index.html');
   const gzipped: GzipCache = new Map();
 
-  return async (req, res, rawPath) => {
+  return async (req, res, rawPath, basePath = '') => {
     if (!isReadMethod(req)) {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'Method Not Allowed');
@@ -79,13 +100,19 @@ export function createStaticFiles(distDir: string, csp = CONTENT_SECURITY_POLICY
     // Normalised as a URL path first, so `..` can never climb above dist/.
     const filePath = resolve(root, `.${posix.normalize(`/${path}`)}`);
     const inside = filePath.startsWith(root + sep);
-    const file = inside ? await openFile(filePath) : null;
+    // index.html itself goes through the same path as an SPA route, so it is rebased too.
+    const file = inside && filePath !== indexPath ? await openFile(filePath) : null;
     if (file) return sendFile(req, res, file, filePath, path.startsWith('/assets/'), csp, gzipped);
     if (path.startsWith('/assets/')) return sendText(res, 404, 'Not Found');
 
     const index = await openFile(indexPath);
     if (!index) return sendText(res, 404, 'Not Found');
-    return sendFile(req, res, index, indexPath, false, csp, gzipped);
+    if (basePath === '') return sendFile(req, res, index, indexPath, false, csp, gzipped);
+    const html = Buffer.from(rebaseIndexHtml(await index.readFile('utf8').finally(() => index.close()), basePath));
+    res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('Cache-Control', 'no-cache');
+    const body = startBody(req, res, 200, TYPES['.html'], html.length);
+    return void (req.method === 'HEAD' ? body.end() : body.end(html));
   };
 }
 
@@ -102,7 +129,7 @@ type GzipCache = Map<string, { etag: string; bytes: Buffer }>;
 
 const MAX_GZIP_CACHED_BYTES = 8 * 1024 * 1024;
 
-async function sendFile(req: IncomingMessage, res: ServerResponse, handle: FileHandle, path: string, immutable: boolean, csp: string, gzipped: GzipCache) {
+async function sendFile(req: RequestHead, res: ServerResponse, handle: FileHandle, path: string, immutable: boolean, csp: string, gzipped: GzipCache) {
   try {
     const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
     const { size, mtimeMs } = await handle.stat();

@@ -62,11 +62,28 @@ export function useDirectServer(): DirectServer | null {
   );
 }
 
+/**
+ * Inside elizaOS (the plugin's panel), the page shares its origin with elizaOS's web client, which
+ * keeps the server's API key in this origin's storage under this name. The viewer reuses it for
+ * its same-origin API calls; it exists nowhere else.
+ */
+function elizaClientApiKey(): string | null {
+  try {
+    return localStorage.getItem(`eliza-api-key-${location.origin}`) || null;
+  } catch {
+    return null;
+  }
+}
+
 /** The URL, headers and credentials mode for an API path, for the current target. */
 export function apiRequest(path: string): { url: string; headers: Record<string, string>; credentials: RequestCredentials; serverName: string } {
-  // The viewer's own server: a plain same-origin request, exactly like the `Link: rel=preload` the server sends with a run page
-  // (no extra header, credentials 'same-origin'), so Chromium hands the preloaded response to this fetch instead of fetching twice.
-  if (!current) return { url: path, headers: {}, credentials: 'same-origin', serverName: `the viewer's server at ${location.origin}` };
+  if (!current) {
+    const key = elizaClientApiKey();
+    if (key) return { url: path, headers: { 'X-API-KEY': key }, credentials: 'same-origin', serverName: `the elizaOS server at ${location.origin}` };
+    // The viewer's own server: a plain same-origin request, exactly like the `Link: rel=preload` the server sends with a run page
+    // (no extra header, credentials 'same-origin'), so Chromium hands the preloaded response to this fetch instead of fetching twice.
+    return { url: path, headers: {}, credentials: 'same-origin', serverName: `the viewer's server at ${location.origin}` };
+  }
   // Cross-origin: only headers the elizaOS CORS policy allows (X-API-KEY); no cookies.
   return {
     url: current.url + path,

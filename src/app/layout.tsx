@@ -4,6 +4,7 @@ import { normalizeServerUrl, useDirectServer } from '../api/api-target';
 import { ServerLinkPrompt, ServerSettings } from './server-settings';
 import { FileDropZone } from './file-drop';
 import { OpenFileButton } from '../components/open-file-button';
+import { OpenInNewTab } from './open-in-new-tab';
 import { ThemeToggle } from './theme-toggle';
 
 export function Layout() {
@@ -23,6 +24,7 @@ export function Layout() {
             elizaOS Run Viewer
           </Link>
           <span className="ml-auto" />
+          <OpenInNewTab />
           <ServerSettings />
           <OpenFileButton />
           <ThemeToggle />

@@ -4,6 +4,7 @@ import { AgentRunsPage } from '../routes/agent-runs-page';
 import { HomePage } from '../routes/home-page';
 import { NotFoundPage } from '../routes/not-found-page';
 import { RunPage } from '../routes/run-page';
+import { BASE_PATH } from './base-path';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 import { FILE_PATH } from '../lib/links';
@@ -31,5 +32,5 @@ export function createRouter() {
         { path: '*', element: <NotFoundPage /> },
       ],
     },
-  ]);
+  ], { basename: BASE_PATH || '/' });
 }

@@ -29,6 +29,8 @@ export function ErrorState({ error, subject, onRetry }: ErrorStateProps) {
             The elizaOS server requires an API key (the <code>X-API-KEY</code> header). With the viewer&apos;s own server in front, start it
             with <code>ELIZA_SERVER_AUTH_TOKEN=&lt;your key&gt;</code> next to <code>ELIZA_SERVER_URL</code>: the key stays on that server. When
             the viewer calls the elizaOS server directly, enter the key in the <strong>Server</strong> settings at the top of the page.
+            Inside elizaOS&apos;s web client, the Run Viewer tab uses the key that client saved for this server: enter it there (or in
+            the <strong>Server</strong> settings here, with this page&apos;s address).
           </p>
         </Problem>
       );

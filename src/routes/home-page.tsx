@@ -1,14 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import type { Agent } from '../api/schemas';
 import { agentsQueryOptions, runsQueryOptions } from '../api/queries';
 import { ErrorState } from '../components/error-state';
 import { Card, CardTitle } from '../components/ui/card';
 import { Skeleton } from '../components/ui/skeleton';
-import { agentRunsPath } from '../lib/links';
+import { agentRunsPath, isValidId } from '../lib/links';
 import { RunsTable } from './runs-table';
 
+/** `/?agentId=<id>` (how elizaOS opens the viewer's panel) goes straight to that agent's runs. */
 export function HomePage() {
+  const [params] = useSearchParams();
+  const agentId = params.get('agentId');
+  if (isValidId(agentId)) return <Navigate replace to={agentRunsPath(agentId)} />;
+  return <AgentsOverview />;
+}
+
+function AgentsOverview() {
   const query = useQuery(agentsQueryOptions());
   if (query.data) {
     if (query.data.length === 0) return <p>The server has no agents.</p>;
