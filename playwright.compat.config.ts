@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
 
 // The compatibility suite: the viewer in proxy mode in front of real elizaOS 1.7.2 servers,
-// started with their scenario runs by the global setup (see e2e/compat/global-setup.ts).
-//   npx vite build && node e2e/run-e2e.mjs --config playwright.compat.config.ts
+// started with their scenario runs by the global setup (see e2e/compat/global-setup.ts), and the
+// viewer as a plugin inside them (plugin.spec.ts).
+//   npm run build && node e2e/run-e2e.mjs --config playwright.compat.config.ts
 export default defineConfig({
   testDir: 'e2e/compat',
   outputDir: 'test-results/compat',

@@ -2,6 +2,7 @@
 // Starts a real elizaOS AgentServer with one agent (plugin-bootstrap + the fake model) and
 // tells the parent, over IPC, the port it really bound.
 import { rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { AgentServer } from '@elizaos/server';
 import { bootstrapPlugin } from '@elizaos/plugin-bootstrap';
 import { fakeModelPlugin } from './fake-model-plugin.mjs';
@@ -40,7 +41,11 @@ async function main() {
   const boundPort = server.server.address().port;
   process.env.CENTRAL_MESSAGE_SERVER_URL = `http://127.0.0.1:${boundPort}`;
 
-  const [runtime] = await server.startAgents([{ character, plugins: [bootstrapPlugin, fakeModelPlugin] }]);
+  // More plugins the parent asked for (ELIZA_COMPAT_PLUGINS: a JSON list of module paths).
+  const extraPlugins = await Promise.all(
+    JSON.parse(process.env.ELIZA_COMPAT_PLUGINS ?? '[]').map(async (file) => (await import(pathToFileURL(file).href)).default),
+  );
+  const [runtime] = await server.startAgents([{ character, plugins: [bootstrapPlugin, fakeModelPlugin, ...extraPlugins] }]);
   report({ type: 'ready', port: boundPort, agentId: runtime.agentId, agentName: runtime.character.name });
 }
 

@@ -55,6 +55,10 @@ export const rateLimit: { remaining: number | undefined };
 
 export function startElizaServer(options?: {
   authToken?: string;
+  /** Also serve elizaOS's official web client (ELIZA_UI_ENABLE=true). Default false. */
+  webClient?: boolean;
+  /** Paths of more plugin modules (their default export) to add to the agent. */
+  plugins?: string[];
   /** Fail (instead of silently moving) if this port is taken. Default: a free port. */
   port?: number;
   logFile?: string;

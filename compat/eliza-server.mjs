@@ -1,7 +1,7 @@
 // Starts a real elizaOS 1.7.2 server (in a child process, scrubbed environment, loopback only)
 // with a deterministic fake model, and creates one agent run per compatibility scenario.
 //
-//   node compat/eliza-server.mjs [--auth-token X] [--manifest path.json] [--port N]
+//   node compat/eliza-server.mjs [--auth-token X] [--manifest path.json] [--port N] [--web-client] [--plugin path.js]...
 //
 // prints "elizaOS ready at http://127.0.0.1:PORT" once the manifest is written, then stays up
 // until SIGTERM/SIGINT.
@@ -97,7 +97,7 @@ function installExitHooks() {
   }
 }
 
-function scrubbedEnv({ port, dataDir, homeDir, sentryDsn, authToken }) {
+function scrubbedEnv({ port, dataDir, homeDir, sentryDsn, authToken, webClient, plugins }) {
   const env = {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     HOME: homeDir,
@@ -110,7 +110,7 @@ function scrubbedEnv({ port, dataDir, homeDir, sentryDsn, authToken }) {
     SENTRY_DSN: sentryDsn,
     SENTRY_ENVIRONMENT: 'compat-test',
     CENTRAL_MESSAGE_SERVER_URL: `http://127.0.0.1:${port}`,
-    ELIZA_UI_ENABLE: 'false',
+    ELIZA_UI_ENABLE: webClient ? 'true' : 'false',
     ELIZA_NO_AUTO_INSTALL: 'true',
     ELIZA_NO_PLUGIN_AUTO_INSTALL: 'true',
     ELIZA_DATA_DIR: dataDir,
@@ -120,15 +120,20 @@ function scrubbedEnv({ port, dataDir, homeDir, sentryDsn, authToken }) {
     ELIZA_COMPAT_TEMP_DIR: path.dirname(dataDir),
   };
   if (authToken) env.ELIZA_SERVER_AUTH_TOKEN = authToken;
+  if (plugins.length > 0) env.ELIZA_COMPAT_PLUGINS = JSON.stringify(plugins);
   return env;
 }
 
 /**
  * Starts elizaOS on 127.0.0.1 in a child process with a fresh data dir.
+ * `webClient`: the server also serves its official web client (ELIZA_UI_ENABLE=true).
+ * `plugins`: paths of more plugin modules (default export) for the agent, e.g. the Run Viewer's.
  * Resolves to { baseUrl, port, agentId, agentName, pid, tempDir, logFile, sentry, stop() }.
  */
 export async function startElizaServer({
   authToken,
+  webClient = false,
+  plugins = [],
   port: requestedPort,
   logFile = path.join(COMPAT_DIR, '.data', 'eliza-server.log'),
   startTimeoutMs = START_TIMEOUT_MS,
@@ -162,7 +167,7 @@ export async function startElizaServer({
     ['--import', path.join(COMPAT_DIR, 'loopback-guard.mjs'), path.join(COMPAT_DIR, 'eliza-child.mjs')],
     {
       cwd: tempDir,
-      env: scrubbedEnv({ port, dataDir, homeDir, sentryDsn: sentry.dsn, authToken }),
+      env: scrubbedEnv({ port, dataDir, homeDir, sentryDsn: sentry.dsn, authToken, webClient, plugins: plugins.map((file) => path.resolve(file)) }),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
   );
@@ -520,16 +525,18 @@ function parseArgs(argv) {
       return argv[++i];
     };
     if (arg === '--auth-token') options.authToken = value();
+    else if (arg === '--web-client') options.webClient = true;
+    else if (arg === '--plugin') options.plugins = [...(options.plugins ?? []), value()];
     else if (arg === '--manifest') options.manifest = path.resolve(value());
     else if (arg === '--port') options.port = Number(value());
-    else throw new Error(`unknown argument ${arg}; usage: eliza-server.mjs [--auth-token X] [--manifest path.json] [--port N]`);
+    else throw new Error(`unknown argument ${arg}; usage: eliza-server.mjs [--auth-token X] [--manifest path.json] [--port N] [--web-client] [--plugin path.js]...`);
   }
   return options;
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const server = await startElizaServer({ authToken: options.authToken, port: options.port });
+  const server = await startElizaServer({ authToken: options.authToken, port: options.port, webClient: options.webClient, plugins: options.plugins });
   let stopping = false;
   const shutdown = async (code) => {
     if (stopping) return;

@@ -21,7 +21,10 @@ export function runUrl(viewer: string, agentId: string, runId: string, roomId?: 
   return roomId ? `${path}?roomId=${roomId}` : path;
 }
 
-export function runSummary(page: Page): Locator {
+/** A page, or a frame's body (the viewer inside elizaOS's web client). */
+type Scope = Pick<Page, 'getByRole'>;
+
+export function runSummary(page: Scope): Locator {
   return page.getByRole('region', { name: 'Run summary' });
 }
 
@@ -30,7 +33,7 @@ export function field(summary: Locator, label: string): Locator {
   return summary.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }).locator('+ dd');
 }
 
-export function timelineItems(page: Page): Locator {
+export function timelineItems(page: Scope): Locator {
   return page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem');
 }
 

@@ -7,7 +7,8 @@ import { PROJECT_ROOT, startServer, type RunningServer } from '../../server/app-
 import { ENV_FILE_VARIABLE, TOKEN_VARIABLE, type CompatEnv } from './compat-env';
 
 // Two real elizaOS 1.7.2 servers (A without auth, B with a random API key), the scenario runs on
-// each, and three viewers in proxy mode in front of them. Returns the teardown.
+// each, and three viewers in proxy mode in front of them. Both servers also serve their official
+// web client, with the built Run Viewer plugin loaded next to the fake model. Returns the teardown.
 
 // Server logs stay here after the run. The hand-over file goes to a private temp dir: another
 // Playwright run in this project (npm run test:e2e) empties test-results/ when it starts.
@@ -16,11 +17,12 @@ const LOG_DIR = path.join(PROJECT_ROOT, 'test-results', 'compat-servers');
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const indexHtml = path.join(PROJECT_ROOT, 'dist', 'index.html');
   if (!existsSync(indexHtml)) {
-    throw new Error(`${indexHtml} is missing: the compat suite serves the built app. Run \`npx vite build\` (or \`npm run build\`) first.`);
+    throw new Error(`${indexHtml} is missing: the compat suite serves the built app and plugin. Run \`npm run build\` first.`);
   }
   mkdirSync(LOG_DIR, { recursive: true });
   const handOverDir = mkdtempSync(path.join(os.tmpdir(), 'viewer-compat-'));
   const distDir = snapshotDist(path.dirname(indexHtml), path.join(handOverDir, 'dist'));
+  const pluginEntry = snapshotPlugin(path.join(PROJECT_ROOT, 'plugin', 'dist'), path.join(handOverDir, 'plugin'));
 
   const token = randomBytes(24).toString('base64url');
   const stops: (() => Promise<void>)[] = [async () => rmSync(handOverDir, { recursive: true, force: true })];
@@ -35,8 +37,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   try {
     const [serverA, serverB] = await startBoth(stops, [
-      { label: 'A (no auth)', logFile: path.join(LOG_DIR, 'eliza-a.log') },
-      { label: 'B (API key required)', logFile: path.join(LOG_DIR, 'eliza-b.log'), authToken: token },
+      { label: 'A (no auth)', logFile: path.join(LOG_DIR, 'eliza-a.log'), pluginEntry },
+      { label: 'B (API key required)', logFile: path.join(LOG_DIR, 'eliza-b.log'), authToken: token, pluginEntry },
     ]);
     console.log(`compat: elizaOS A and B started in ${seconds()}`);
     const [manifestA, manifestB] = await Promise.all([
@@ -82,14 +84,24 @@ function snapshotDist(from: string, to: string): string {
   return to;
 }
 
+// The built plugin, copied for the same reason as dist/; elizaOS loads it from the copy.
+function snapshotPlugin(from: string, to: string): string {
+  if (!existsSync(path.join(from, 'index.js')) || !existsSync(path.join(from, 'app', 'index.html'))) {
+    throw new Error(`${from} is incomplete: the compat suite loads the built Run Viewer plugin. Run \`npm run build\` first.`);
+  }
+  cpSync(from, to, { recursive: true });
+  return path.join(to, 'index.js');
+}
+
 interface ServerSpec {
   label: string;
   logFile: string;
   authToken?: string;
+  pluginEntry: string;
 }
 
 async function startBoth(stops: (() => Promise<void>)[], specs: [ServerSpec, ServerSpec]): Promise<[ElizaServer, ElizaServer]> {
-  const results = await Promise.allSettled(specs.map((spec) => startElizaServer({ authToken: spec.authToken, logFile: spec.logFile })));
+  const results = await Promise.allSettled(specs.map((spec) => startElizaServer({ authToken: spec.authToken, logFile: spec.logFile, webClient: true, plugins: [spec.pluginEntry] })));
   const servers: ElizaServer[] = [];
   const problems: string[] = [];
   results.forEach((result, index) => {
