@@ -19,15 +19,17 @@ export function Layout() {
   return (
     <div className="min-h-screen">
       <header className="border-b border-border bg-card">
-        <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
-          <Link to="/" className="font-semibold">
+        {/* Wraps in a narrow frame (the Run Viewer tab of elizaOS's web client) rather than squeezing each button. */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+          <Link to="/" className="whitespace-nowrap font-semibold">
             elizaOS Run Viewer
           </Link>
-          <span className="ml-auto" />
-          <OpenInNewTab />
-          <ServerSettings />
-          <OpenFileButton />
-          <ThemeToggle />
+          <div className="ml-auto flex flex-wrap items-center gap-2 *:whitespace-nowrap">
+            <OpenInNewTab />
+            <ServerSettings />
+            <OpenFileButton />
+            <ThemeToggle />
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">
