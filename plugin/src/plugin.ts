@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, Route, RouteRequest, RouteResponse } from '@elizaos/core';
-import { setSecurityHeaders } from '../../server/http-util';
+import { setSecurityHeaders } from '../../server/request-guards';
 import { contentSecurityPolicy, createStaticFiles } from '../../server/static-files';
 
 // The viewer as an elizaOS plugin: its routes serve the built app (copied next to this file, in
