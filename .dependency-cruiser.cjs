@@ -28,16 +28,16 @@ module.exports = {
     },
     {
       name: 'browser-imports-node-side',
-      comment: 'The browser code never imports server/, bench/, e2e/ or compat/.',
+      comment: 'The browser code never imports server/, bench/, e2e/, compat/ or plugin/.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { path: '^(server|bench|e2e|compat)/' },
+      to: { path: '^(server|bench|e2e|compat|plugin)/' },
     },
     {
       name: 'node-side-imports-ui',
-      comment: 'server/, bench/ and e2e/ may import only the pure code of src/run and src/lib.',
+      comment: 'server/, bench/, e2e/ and plugin/ may import only the pure code of src/run and src/lib.',
       severity: 'error',
-      from: { path: '^(server|bench|e2e)/' },
+      from: { path: '^(server|bench|e2e|plugin)/' },
       to: { path: '^src/', pathNot: '^src/(run|lib)/' },
     },
     {
