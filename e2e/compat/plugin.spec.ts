@@ -42,6 +42,8 @@ async function saveClientKey(page: Page, baseUrl: string, key: string) {
 
 /** The agent's chat in the official client, with its side panel open on the Run Viewer tab. */
 async function openPanel(page: Page, baseUrl: string, manifest: Manifest) {
+  // Two apps load here, the official client (a few MB of JavaScript) and the viewer in its frame.
+  test.slow();
   await page.goto(`${baseUrl}/chat/${manifest.agentId}`);
   // The client's side-panel toggle is an icon button without a name; its icon tells what it does.
   await page.locator('button:has(svg.lucide-panel-right)').filter({ visible: true }).click();
