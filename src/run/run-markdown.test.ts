@@ -72,7 +72,7 @@ describe('runToMarkdown', () => {
     expect(markdown).toContain('## elizaOS run ee6e5b97-d6e0-40a1-a0ba-059a87517009');
     expect(markdown).toContain('- Status: **failed** (The server says "completed", but the run ended with an error.)');
     expect(markdown).toContain('- 5 events, 0 actions, 2 model calls, 1 error');
-    expect(markdown).toContain('### Errors\n\n- fake TEXT\\_LARGE failure (zzfailmodelzz) (RUN\\_ENDED event)');
+    expect(markdown).toContain('### Errors\n\n- fake TEXT_LARGE failure (zzfailmodelzz) (RUN_ENDED event)');
     expect(markdown).toMatch(/<details><summary>prompt \([\d,]+ chars\)<\/summary>/);
     // Prompts are folded: the summary stays compact.
     expect(markdown.length).toBeLessThan(4000);
@@ -116,11 +116,12 @@ describe('runToMarkdown', () => {
 
   it('escapes payload text so it cannot become a link, HTML or emphasis', () => {
     const run = normalizeRun(loadSample('elizaos-1.7.2/run-detail-model-error.json'), 'agent-1');
-    const edited: Run = { ...run, runId: '<img src=x onerror=alert(1)> [a](http://x) *b*' };
+    const edited: Run = { ...run, runId: '<img src=x onerror=alert(1)> [a](http://x) *b* _c_ snake_case' };
     const html = commonmark.render(markdownOf(edited));
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<a href="http://x"');
     expect(html).not.toContain('<em>');
+    expect(html).toContain('_c_ snake_case');
   });
 
   it('says an action failed in the status line, with correct plurals', () => {

@@ -86,7 +86,10 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Payload text shown as text: no emphasis, links, code spans, HTML or entities out of it. */
+/**
+ * Payload text shown as text: no emphasis, links, code spans, HTML or entities out of it. An `_`
+ * between letters or digits (TEXT_LARGE) cannot start emphasis, so it stays readable as it is.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>&|~#!]/g, '\\$&');
+  return text.replace(/[\\`*[\]<>&~]|_(?![A-Za-z0-9])|(?<![A-Za-z0-9])_/g, '\\$&');
 }
