@@ -167,3 +167,59 @@ test('shows a failed embedding with the error text from the embedding log', asyn
   await expect(embedding).toContainText('fake TEXT_EMBEDDING failure (zzfailembedzz)');
   await expect(page.getByRole('region', { name: 'Run summary' }).getByRole('group', { name: '1 error' })).toContainText('fake TEXT_EMBEDDING failure');
 });
+
+// The in-progress fixture's newest event; the page's clock is set relative to it (no real waiting).
+const IN_PROGRESS_LAST_EVENT = 1795899087766;
+
+test('keeps polling a run in progress whose last event is recent', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === `/api/agents/${AGENT_REAL}/runs/${RUNS.inProgress}`) fetched.push(request.url());
+  });
+  // Ten seconds after its last event: live, polled every 2 s.
+  await page.clock.install({ time: IN_PROGRESS_LAST_EVENT + 10_000 });
+  await page.goto(runUrl(AGENT_REAL, RUNS.inProgress));
+  const summary = page.getByRole('region', { name: 'Run summary' });
+  // A faked clock makes the first render slower on a busy machine.
+  await expect(summary.getByLabel('Status: running')).toBeVisible({ timeout: 15_000 });
+  await expect(summary).not.toContainText('stale');
+  const before = fetched.length;
+  await page.clock.runFor(4_100);
+  await expect.poll(() => fetched.length).toBeGreaterThanOrEqual(before + 2);
+});
+
+test('marks a run quiet for longer than the elizaOS run timeout as stale, stops polling it, and resumes on request', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === `/api/agents/${AGENT_REAL}/runs/${RUNS.inProgress}`) fetched.push(request.url());
+  });
+  // 72 hours after its last event, as a new user found it.
+  await page.clock.install({ time: IN_PROGRESS_LAST_EVENT + 72 * 3_600_000 });
+  await page.goto(runUrl(AGENT_REAL, RUNS.inProgress));
+  const summary = page.getByRole('region', { name: 'Run summary' });
+  await expect(summary.getByLabel('Status: running')).toBeVisible({ timeout: 15_000 });
+  await expect(summary).toContainText('stale: no events for 72 h 0 min');
+  const notice = page.getByRole('status').filter({ hasText: /^Stale: no events for 72 h/ });
+  await expect(notice).toContainText('Stale: no events for 72 h 0 min.');
+  await expect(notice).toContainText('The viewer stopped checking for new events.');
+  const loaded = fetched.length;
+  // Ten minutes of page time (a jump: due timers fire once): not even a slow poll.
+  await page.clock.fastForward(10 * 60_000);
+  expect(fetched.length).toBe(loaded);
+  await notice.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(() => fetched.length).toBe(loaded + 1);
+  await expect(notice).toContainText('Checking again every 10 s.');
+  await page.clock.fastForward(10_100);
+  await expect.poll(() => fetched.length).toBeGreaterThanOrEqual(loaded + 2);
+});
+
+test('marks an action that never finished before the run ended as did not finish, and counts it', async ({ page }) => {
+  await page.goto(runUrl(AGENT_DOCS, RUNS.timeoutSearch));
+  const summary = page.getByRole('region', { name: 'Run summary' });
+  await expect(summary.getByLabel('Status: timeout')).toBeVisible();
+  await expect(summary.getByRole('term').filter({ hasText: /^Errors$/ }).locator('+ dd')).toHaveText('1');
+  await expect(summary.getByRole('group', { name: '1 error' })).toContainText(/did not finish: started, never completed \(open [\d.]+ s, until the run ended\)/);
+  const search = page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').filter({ hasText: 'SEARCH_WEB did not finish' });
+  await expect(search).toContainText('action · did not finish');
+  await expect(search).toContainText(/open [\d.]+ s, until the run ended/);
+});

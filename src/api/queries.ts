@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { normalizeRun, InvalidRunError } from '../run/normalize';
 import type { Run } from '../run/model';
+import { quietFor } from '../run/staleness';
 import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
 import { ApiError, isApiError } from './api-error';
 import { fetchJson, parseBody } from './client';
@@ -106,18 +107,21 @@ function isFinished(data: LoadedRun | undefined): boolean {
   return isUnknownRunPlaceholder(data.run) || deriveStatus(data.run).tone !== 'running';
 }
 
-export function runQueryOptions(agentId: string, runId: string, roomId: string | null) {
+/** `resumed`: the user asked to keep polling a run that went stale. It does not change the cached data, so it is not in the key. */
+export function runQueryOptions(agentId: string, runId: string, roomId: string | null, { resumed = false } = {}) {
   return queryOptions({
     queryKey: ['run', agentId, runId, { roomId }],
     queryFn: ({ signal }) => fetchRun(agentId, runId, roomId, signal),
     retry: retryTransient,
-    // A finished run never changes; a running one is polled until it ends.
+    // A finished run never changes; a running one is polled until it ends, more slowly as it stays quiet.
     staleTime: (query) => (isFinished(query.state.data) ? Infinity : 0),
     refetchInterval: ({ state }) =>
       pollDelay({
         running: state.data !== undefined && !isFinished(state.data),
         lastError: state.errorUpdatedAt > state.dataUpdatedAt ? state.error : null,
         failures: state.fetchFailureCount,
+        quietMs: state.data ? (quietFor(state.data.run, Date.now()) ?? 0) : 0,
+        resumed,
       }),
   });
 }

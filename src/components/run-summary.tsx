@@ -3,6 +3,7 @@ import { formatDuration, formatNumber } from '../lib/format';
 import type { Run } from '../run/model';
 import type { RunError } from '../run/run-errors';
 import type { RunCounts } from '../run/run-stats';
+import { isStale, quietFor } from '../run/staleness';
 import type { DerivedStatus } from '../run/status';
 import type { TokenUsage } from '../run/token-usage';
 import { StatusBadge } from './status-badge';
@@ -31,6 +32,7 @@ export const RunSummary = memo(function RunSummary({ run, status, counts, errors
         </CardTitle>
         <span aria-live="polite" className="flex items-center gap-2">
           <StatusBadge status={status} />
+          <StaleBadge run={run} status={status} now={now} />
           {counts.errors > 0 && status.tone !== 'failed' && (
             <Badge color="var(--status-failed)">
               <span aria-hidden="true">!</span> {counts.errors === 1 ? '1 error' : `${counts.errors} errors`}
@@ -62,6 +64,13 @@ export const RunSummary = memo(function RunSummary({ run, status, counts, errors
     </Card>
   );
 });
+
+/** A running run quiet for longer than elizaOS's run timeout says so next to its status. */
+function StaleBadge({ run, status, now }: { run: Run; status: DerivedStatus; now: number }) {
+  const quietMs = status.tone === 'running' ? quietFor(run, now) : null;
+  if (!isStale(quietMs)) return null;
+  return <Badge color="var(--status-timeout)">stale: no events for {formatDuration(quietMs)}</Badge>;
+}
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -65,7 +65,7 @@ export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, to
             className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2 rounded text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
           >
             <span className="text-xs font-semibold uppercase" style={{ color: kind.color }}>
-              {event.failed ? `${KIND_STYLE[event.kind].label} · failed` : kind.label}
+              {event.didNotFinish ? `${KIND_STYLE[event.kind].label} · did not finish` : event.failed ? `${KIND_STYLE[event.kind].label} · failed` : kind.label}
             </span>
             <span className={cn('min-w-0 break-words text-sm', event.failed && 'text-[var(--status-failed)]')}>{summary}</span>
             {event.outcomeNote && (

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { useDownloadProgress, type DownloadProgress } from '../api/download-progress';
@@ -6,8 +7,11 @@ import { runApiPath, runQueryOptions } from '../api/queries';
 import { formatBytes } from '../lib/format';
 import { ErrorState, Problem } from '../components/error-state';
 import { Skeleton } from '../components/ui/skeleton';
+import { StaleNotice } from '../components/stale-notice';
+import { useNow } from '../components/use-now';
 import { agentRunsPath, isValidId } from '../lib/links';
-import { isUnknownRunPlaceholder } from '../run/status';
+import { isStale, quietFor } from '../run/staleness';
+import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
 import { RunReport } from './run-report';
 
 /** The run page: checks the ids in the link before anything is fetched. */
@@ -32,7 +36,9 @@ export function RunPage() {
 
 /** A run fetched from the server: its loading progress, its errors, or the report once it is here. */
 function ServerRun({ agentId, runId, roomId }: { agentId: string; runId: string; roomId: string | null }) {
-  const query = useQuery(runQueryOptions(agentId, runId, roomId));
+  const [resumed, setResumed] = useState(false);
+  const query = useQuery(runQueryOptions(agentId, runId, roomId, { resumed }));
+  const now = useNow();
   const subject = `run ${runId} for agent ${agentId}`;
 
   // Data first, then error, then loading: a failed refetch never hides a run already shown.
@@ -52,9 +58,20 @@ function ServerRun({ agentId, runId, roomId }: { agentId: string; runId: string;
         </Problem>
       );
     }
+    const quietMs = deriveStatus(query.data.run).tone === 'running' ? quietFor(query.data.run, now) : null;
     return (
       <>
         {query.isRefetchError && <RefetchWarning error={query.error} />}
+        {quietMs !== null && isStale(quietMs) && (
+          <StaleNotice
+            quietMs={quietMs}
+            resumed={resumed}
+            onResume={() => {
+              setResumed(true);
+              void query.refetch();
+            }}
+          />
+        )}
         <RunReport source={{ kind: 'server', agentId }} run={query.data.run} />
       </>
     );

@@ -9,6 +9,7 @@ export function summarizeEvent(event: RunEvent, durationMs: number | null, estim
       return runSummary(event);
     case 'action': {
       const name = event.name ?? 'action';
+      if (event.didNotFinish) return join(`${name} did not finish`, durationMs !== null ? `open ${formatDuration(durationMs)}, until the run ended` : null);
       if (event.phase === 'started') return `${name} started`;
       if (event.needsOutcomeCheck) return `${name} ended`;
       return event.failed ? `${name} failed${event.error ? `: ${event.error}` : ''}` : `${name} completed`;
