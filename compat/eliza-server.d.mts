@@ -55,6 +55,8 @@ export const rateLimit: { remaining: number | undefined };
 
 export function startElizaServer(options?: {
   authToken?: string;
+  /** Also serve elizaOS's official web client (ELIZA_UI_ENABLE=true). Default false. */
+  webClient?: boolean;
   /** Fail (instead of silently moving) if this port is taken. Default: a free port. */
   port?: number;
   logFile?: string;

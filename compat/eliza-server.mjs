@@ -97,7 +97,7 @@ function installExitHooks() {
   }
 }
 
-function scrubbedEnv({ port, dataDir, homeDir, sentryDsn, authToken }) {
+function scrubbedEnv({ port, dataDir, homeDir, sentryDsn, authToken, webClient }) {
   const env = {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     HOME: homeDir,
@@ -110,7 +110,7 @@ function scrubbedEnv({ port, dataDir, homeDir, sentryDsn, authToken }) {
     SENTRY_DSN: sentryDsn,
     SENTRY_ENVIRONMENT: 'compat-test',
     CENTRAL_MESSAGE_SERVER_URL: `http://127.0.0.1:${port}`,
-    ELIZA_UI_ENABLE: 'false',
+    ELIZA_UI_ENABLE: webClient ? 'true' : 'false',
     ELIZA_NO_AUTO_INSTALL: 'true',
     ELIZA_NO_PLUGIN_AUTO_INSTALL: 'true',
     ELIZA_DATA_DIR: dataDir,
@@ -125,10 +125,12 @@ function scrubbedEnv({ port, dataDir, homeDir, sentryDsn, authToken }) {
 
 /**
  * Starts elizaOS on 127.0.0.1 in a child process with a fresh data dir.
+ * `webClient`: the server also serves its official web client (ELIZA_UI_ENABLE=true).
  * Resolves to { baseUrl, port, agentId, agentName, pid, tempDir, logFile, sentry, stop() }.
  */
 export async function startElizaServer({
   authToken,
+  webClient = false,
   port: requestedPort,
   logFile = path.join(COMPAT_DIR, '.data', 'eliza-server.log'),
   startTimeoutMs = START_TIMEOUT_MS,
@@ -162,7 +164,7 @@ export async function startElizaServer({
     ['--import', path.join(COMPAT_DIR, 'loopback-guard.mjs'), path.join(COMPAT_DIR, 'eliza-child.mjs')],
     {
       cwd: tempDir,
-      env: scrubbedEnv({ port, dataDir, homeDir, sentryDsn: sentry.dsn, authToken }),
+      env: scrubbedEnv({ port, dataDir, homeDir, sentryDsn: sentry.dsn, authToken, webClient }),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
   );
