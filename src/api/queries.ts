@@ -82,6 +82,8 @@ export function runApiPath(agentId: string, runId: string, roomId: string | null
 
 export interface LoadedRun {
   run: Run;
+  /** The response as sent (parsed), for sharing; the run's event data are the same objects, so it costs little. */
+  response: unknown;
 }
 
 export async function fetchRun(agentId: string, runId: string, roomId: string | null, signal?: AbortSignal): Promise<LoadedRun> {
@@ -92,7 +94,7 @@ export async function fetchRun(agentId: string, runId: string, roomId: string | 
     // Let the page say "preparing" before the one synchronous pass over the events.
     await new Promise((resolve) => setTimeout(resolve, 0));
     try {
-      return { run: normalizeRun(response.json, agentId) };
+      return { run: normalizeRun(response.json, agentId), response: response.json };
     } catch (error) {
       if (!(error instanceof InvalidRunError)) throw error;
       throw new ApiError('invalid-response', `The response is not a run: ${error.message}`, { url: response.url, rawBody: response.text });

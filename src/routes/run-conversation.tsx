@@ -19,6 +19,7 @@ export function RunConversation({ source, run, running }: { source: RunSource; r
     if (unavailable) return { kind: 'missing', text: unavailable };
     if (json === undefined || json === null) {
       if (source.kind === 'file') return { kind: 'missing', text: 'This file was saved without the run’s conversation (the memories of its room).' };
+      if (source.kind === 'copy') return { kind: 'missing', text: 'This copy was shared without the run’s conversation (the memories of its room).' };
       if (query.isError) return { kind: 'failed', text: failure(query.error), onRetry: () => void query.refetch() };
       return { kind: 'loading' };
     }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { useDownloadProgress, type DownloadProgress } from '../api/download-progress';
 import { runApiPath, runQueryOptions } from '../api/queries';
@@ -12,6 +12,8 @@ import { useNow } from '../components/use-now';
 import { agentRunsPath, isValidId } from '../lib/links';
 import { isStale, quietFor } from '../run/staleness';
 import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
+import { runCopyAt } from './run-copy';
+import { RunCopyView } from './run-copy-view';
 import { RunReport } from './run-report';
 
 /** The run page: checks the ids in the link before anything is fetched. */
@@ -19,6 +21,9 @@ export function RunPage() {
   const { agentId, runId } = useParams();
   const [searchParams] = useSearchParams();
   const roomId = searchParams.get('roomId');
+  const location = useLocation();
+  const copy = runCopyAt(location.pathname, location.hash);
+  if (copy) return <RunCopyView copy={copy} />;
   if (!isValidId(agentId) || !isValidId(runId) || (roomId !== null && !isValidId(roomId))) {
     return (
       <Problem title="This link is malformed">
@@ -72,7 +77,7 @@ function ServerRun({ agentId, runId, roomId }: { agentId: string; runId: string;
             }}
           />
         )}
-        <RunReport source={{ kind: 'server', agentId }} run={query.data.run} />
+        <RunReport source={{ kind: 'server', agentId, response: query.data.response }} run={query.data.run} />
       </>
     );
   }

@@ -35,7 +35,7 @@ export function RunReport({ source, run: loaded }: { source: RunSource; run: Run
 
   return (
     <div className="space-y-4">
-      <RunHeader source={source} run={run} markdown={markdown} />
+      <RunHeader source={source} run={run} loaded={loaded} markdown={markdown} />
       <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
       <RunConversation source={source} run={run} running={status.tone === 'running'} />
       <RunInsight run={run}>
