@@ -62,6 +62,7 @@ test('the share dialog lists each secret it will mask, and where', async ({ page
 });
 
 test('axe finds nothing on the share dialog, light and dark', async ({ page }) => {
+  test.setTimeout(90_000);
   const dialog = await openShareDialog(page);
   await expect(dialog.getByRole('button', { name: 'Copy share link' })).toBeEnabled();
   for (const theme of ['light', 'dark']) {
