@@ -10,11 +10,9 @@ import { maskRunBundle } from '../run/mask-bundle';
 import type { Run } from '../run/model';
 import { buildRunBundle, readRunBundle, type RunBundle } from '../run/run-bundle';
 import { encodeShareFragment, MAX_LINK_CHARS } from '../run/share-codec';
-import { snapshotFileName, snapshotHtml } from '../run/snapshot-html';
+import { snapshotFileName } from '../run/snapshot-html';
 import type { RunSource } from '../run/run-source';
 
-/** Where the single-file snapshot template is served (built by vite.snapshot.config.ts). */
-const SNAPSHOT_TEMPLATE = '/run-snapshot.html';
 
 /**
  * "Share this run": says what will be shared and what will be masked, then gives a link that
@@ -54,21 +52,16 @@ export function ShareDialog({ source, run, onClose }: { source: RunSource; run: 
       setStatus('The link could not be copied: the browser refused access to the clipboard.');
     }
   }
-  async function downloadSnapshot() {
+  // The self-contained .html snapshot is not built yet; until it is, the masked run goes out as a run
+  // bundle file, which any copy of the viewer opens with "Open file" (nothing is uploaded).
+  function downloadMaskedFile() {
     if (!masked) return;
-    setStatus('Preparing the snapshot…');
-    try {
-      const response = await fetch(SNAPSHOT_TEMPLATE, { credentials: 'omit' });
-      if (!response.ok) throw new Error(`the snapshot template answered ${response.status}`);
-      const html = snapshotHtml(await response.text(), masked.bundle, run.runId);
-      const name = snapshotFileName(masked.bundle.agent.name, masked.bundle.agent.id, run.runId);
-      const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-      Object.assign(document.createElement('a'), { href: url, download: name }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus(`Snapshot saved as ${name} (${formatBytes(html.length)}). It opens in any browser, offline, with the secrets masked.`);
-    } catch (error) {
-      setStatus(`The snapshot could not be made: ${error instanceof Error ? error.message : String(error)}. The viewer's files may be incomplete; rebuild it with npm run build.`);
-    }
+    const name = snapshotFileName(masked.bundle.agent.name, masked.bundle.agent.id, run.runId).replace(/\.html$/, '.json');
+    const text = JSON.stringify(masked.bundle, null, 2);
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    Object.assign(document.createElement('a'), { href: url, download: name }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus(`Saved as ${name} (${formatBytes(text.length)}), with the secrets masked. Anyone opens it with "Open file" on any copy of this viewer.`);
   }
 
   return (
@@ -115,16 +108,16 @@ export function ShareDialog({ source, run, onClose }: { source: RunSource; run: 
       </section>
       {tooLong && (
         <p className="mt-4 rounded border border-[var(--status-timeout)] p-2 text-sm">
-          This link would be {formatBytes(link.data!.length)}: too long to paste in a chat (more than {formatBytes(MAX_LINK_CHARS)}). Download the snapshot
-          instead and send the file.
+          This link would be {formatBytes(link.data!.length)}: too long to paste in a chat (more than {formatBytes(MAX_LINK_CHARS)}). Download the masked
+          file instead and send it.
         </p>
       )}
       <div className="mt-4 flex flex-wrap gap-2">
         <button type="button" onClick={copyLink} disabled={!link.data || tooLong} className={PRIMARY}>
           Copy share link
         </button>
-        <button type="button" onClick={downloadSnapshot} disabled={!masked} className={SECONDARY}>
-          Download snapshot
+        <button type="button" onClick={downloadMaskedFile} disabled={!masked} className={SECONDARY}>
+          Download masked file
         </button>
         <form method="dialog" className="ml-auto">
           <button className={SECONDARY}>Close</button>
