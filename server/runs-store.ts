@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 
 import type { FolderRead } from './agent-folder-json';
-import { ID_PATTERN } from './api-routes';
+import { ID_PATTERN } from '../src/lib/ids';
 import { createLimiter } from './limiter';
 import { createRunIndex, type IndexedRun, type RunIndex } from './run-index';
 import { summarizeRunText, type RunSummaryRow } from './run-summary';

@@ -8,7 +8,7 @@ import { fetchJson, parseBody } from './client';
 import { reportProgress } from './download-progress';
 import { pollDelay } from './poll-policy';
 import { agentsResponseSchema, logsResponseSchema, runsListResponseSchema } from './schemas';
-import type { LogRow } from '../run/log-outcomes';
+import type { LogRow } from '../run/run-schemas';
 
 // Query option factories: the one place that knows query keys and cache policy.
 

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from '../lib/store';
 
 // The run file the user opened (dropped or picked). It stays in this tab's memory: nothing is
 // uploaded, and nothing is put in a URL.
@@ -8,20 +8,12 @@ export interface OpenedFile {
   text: string;
 }
 
-let current: OpenedFile | null = null;
-const listeners = new Set<() => void>();
+const opened = createStore<OpenedFile | null>(null);
 
 export async function openFile(file: File): Promise<void> {
-  current = { name: file.name, text: await file.text() };
-  listeners.forEach((listener) => listener());
+  opened.set({ name: file.name, text: await file.text() });
 }
 
 export function useOpenedFile(): OpenedFile | null {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => current,
-  );
+  return useStore(opened);
 }

@@ -10,10 +10,3 @@ export function runPath(agentId: string, runId: string, roomId?: string | null):
 export function agentRunsPath(agentId: string): string {
   return `/agents/${encodeURIComponent(agentId)}/runs`;
 }
-
-const ID = /^[A-Za-z0-9_-]{1,128}$/;
-
-/** Ids in links are UUIDs or simple slugs; anything else is a malformed link. */
-export function isValidId(id: string | null | undefined): id is string {
-  return typeof id === 'string' && ID.test(id);
-}

@@ -4,7 +4,7 @@ import { runsQueryOptions } from '../api/queries';
 import { ErrorState, Problem } from '../components/error-state';
 import { Card, CardTitle } from '../components/ui/card';
 import { Skeleton } from '../components/ui/skeleton';
-import { isValidId } from '../lib/links';
+import { isValidId } from '../lib/ids';
 import { RunsTable } from './runs-table';
 import { runsFilter, useRunsListView } from './use-runs-list-view';
 import { Button } from '../components/ui/button';

@@ -1,6 +1,7 @@
 import { asRecord } from './event-facts';
 import type { Run } from './model';
 import { unwrapEnvelope } from './normalize';
+import { UUID_PATTERN } from '../lib/ids';
 
 // The conversation around a run, from the agent's memories of its room
 // (GET /api/agents/:agentId/memories?roomId=, elizaOS 1.7.2). The message that started the run is
@@ -119,9 +120,8 @@ function time(value: unknown): number | null {
   return null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** elizaOS room ids are UUIDs; memories are only ever asked for by one (the server checks it too). */
 export function isRoomUuid(value: string | null | undefined): value is string {
-  return typeof value === 'string' && UUID.test(value);
+  return typeof value === 'string' && UUID_PATTERN.test(value);
 }

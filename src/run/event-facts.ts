@@ -1,5 +1,6 @@
 import type { EventKind, ModelCall, RunEvent, TokenCount } from './model';
 import type { RawEvent } from './run-schemas';
+import { jsonText } from '../lib/json-text';
 
 // Reads the facts the viewer needs out of one raw event, once, at normalisation time.
 // Both vocabularies meet here: the real server's `MODEL_USED` and the documented `model:used`.
@@ -46,15 +47,6 @@ function text(value: unknown): string | null {
 
 function finiteNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** JSON text of any value; a value too deep for JSON.stringify (it recurses) gets a placeholder. */
-export function jsonText(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return '(too deeply nested to show as text)';
-  }
 }
 
 function errorText(value: unknown): string | null {

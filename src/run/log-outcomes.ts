@@ -1,14 +1,10 @@
 import { asRecord } from './event-facts';
 import type { Run, RunEvent } from './model';
+import type { LogRow } from './run-schemas';
 
 // elizaOS 1.7 hides failures: ACTION_COMPLETED always says success, and a failed embedding has
 // no error text. The truth survives in the agent's raw logs (GET /api/agents/:id/logs), which
 // these functions read and apply to a run.
-
-export interface LogRow {
-  type?: string | null;
-  body?: unknown;
-}
 
 export interface LoggedOutcome {
   success: boolean;

@@ -1,4 +1,5 @@
-import { asRecord, jsonText } from './event-facts';
+import { jsonText } from '../lib/json-text';
+import { asRecord } from './event-facts';
 import type { RunEvent, TokenCount } from './model';
 
 // What a model call's details show, read from the raw event: the prompt as text (or the messages

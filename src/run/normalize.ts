@@ -1,4 +1,5 @@
-import { asRecord, jsonText, readEvent } from './event-facts';
+import { jsonText } from '../lib/json-text';
+import { asRecord, readEvent } from './event-facts';
 import { markUnfinished } from './unfinished';
 import type { Run, RunEvent, TokenCount } from './model';
 import {

@@ -1,9 +1,9 @@
 import { z } from 'zod/mini';
 import { asRecord } from './event-facts';
-import { actionIdsToCheck, applyActionLog, applyEmbeddingLog, type LogRow } from './log-outcomes';
+import { actionIdsToCheck, applyActionLog, applyEmbeddingLog } from './log-outcomes';
 import type { Run } from './model';
 import { InvalidRunError, normalizeRun } from './normalize';
-import { issuesText } from './run-schemas';
+import { issuesText, logRowSchema, type LogRow } from './run-schemas';
 
 // A run bundle is "a run with its context": the run response exactly as the server sent it, plus
 // what the viewer needed to tell the truth about it (the agent's action and embedding logs, the
@@ -144,7 +144,7 @@ export function readRunBundle(json: unknown, agentId: string | null = null): Ope
   return { run, response: bundle.response, context, bundle };
 }
 
-const logRowsSchema = z.array(z.looseObject({ type: z.nullish(z.string()), body: z.unknown() }));
+const logRowsSchema = z.array(logRowSchema);
 
 /** Log rows from `{ success: true, data: rows }` (as the logs endpoint sends them) or a bare array. */
 function readLogRows(value: unknown, field: string): LogRow[] | null {
