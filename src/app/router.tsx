@@ -10,6 +10,8 @@ import { FILE_PATH } from '../lib/links';
 
 // Opening a file is rare: its page loads on demand.
 const FilePage = lazy(() => import('../routes/file-page').then((module) => ({ default: module.FilePage })));
+// So is comparing two runs: its code (alignment, text diffs) stays out of the run page's first load.
+const ComparePage = lazy(() => import('../routes/compare-page').then((module) => ({ default: module.ComparePage })));
 
 export function createRouter() {
   return createBrowserRouter([
@@ -20,6 +22,14 @@ export function createRouter() {
         { path: '/', element: <HomePage /> },
         { path: '/agents/:agentId/runs', element: <AgentRunsPage /> },
         { path: '/agents/:agentId/runs/:runId', element: <RunPage /> },
+        {
+          path: '/agents/:agentId/compare',
+          element: (
+            <Suspense fallback={null}>
+              <ComparePage />
+            </Suspense>
+          ),
+        },
         {
           path: FILE_PATH,
           element: (

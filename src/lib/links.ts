@@ -17,3 +17,20 @@ const ID = /^[A-Za-z0-9_-]{1,128}$/;
 export function isValidId(id: string | null | undefined): id is string {
   return typeof id === 'string' && ID.test(id);
 }
+
+export interface CompareTarget {
+  agentId: string;
+  runId: string;
+  roomId?: string | null;
+}
+
+/**
+ * The shareable path of a comparison of two runs, A and B, under A's agent; a run of another
+ * agent is written `agentId:runId`. Each roomId is kept so the real server finds older runs.
+ */
+export function comparePath(a: CompareTarget, b: CompareTarget): string {
+  const params = new URLSearchParams({ a: a.runId, b: b.agentId === a.agentId ? b.runId : `${b.agentId}:${b.runId}` });
+  if (a.roomId) params.set('roomA', a.roomId);
+  if (b.roomId) params.set('roomB', b.roomId);
+  return `/agents/${encodeURIComponent(a.agentId)}/compare?${params}`;
+}

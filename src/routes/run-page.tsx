@@ -37,21 +37,7 @@ function ServerRun({ agentId, runId, roomId }: { agentId: string; runId: string;
 
   // Data first, then error, then loading: a failed refetch never hides a run already shown.
   if (query.data) {
-    if (isUnknownRunPlaceholder(query.data.run)) {
-      return (
-        <Problem title="No events recorded for this run" onRetry={() => query.refetch()}>
-          <p>
-            The server knows no events for {subject} (elizaOS answers an unknown run id this way, with no error).{' '}
-            {roomId
-              ? 'The run id may be wrong.'
-              : 'The run id may be wrong, or the run is older than the newest 5,000 log rows the server searches when the link has no roomId.'}
-          </p>
-          <p>
-            <Link className="text-accent underline" to={agentRunsPath(agentId)}>See this agent&apos;s runs</Link>
-          </p>
-        </Problem>
-      );
-    }
+    if (isUnknownRunPlaceholder(query.data.run)) return <NoEventsProblem agentId={agentId} runId={runId} roomId={roomId} onRetry={() => query.refetch()} />;
     return (
       <>
         {query.isRefetchError && <RefetchWarning error={query.error} />}
@@ -66,7 +52,24 @@ function ServerRun({ agentId, runId, roomId }: { agentId: string; runId: string;
   return <RunSkeleton path={runApiPath(agentId, runId, roomId)} />;
 }
 
-function RefetchWarning({ error }: { error: unknown }) {
+/** elizaOS answers an unknown run id with an empty run, not an error: said in words. */
+export function NoEventsProblem({ agentId, runId, roomId, onRetry }: { agentId: string; runId: string; roomId: string | null; onRetry: () => void }) {
+  return (
+    <Problem title="No events recorded for this run" onRetry={onRetry}>
+      <p>
+        The server knows no events for run {runId} for agent {agentId} (elizaOS answers an unknown run id this way, with no error).{' '}
+        {roomId
+          ? 'The run id may be wrong.'
+          : 'The run id may be wrong, or the run is older than the newest 5,000 log rows the server searches when the link has no roomId.'}
+      </p>
+      <p>
+        <Link className="text-accent underline" to={agentRunsPath(agentId)}>See this agent&apos;s runs</Link>
+      </p>
+    </Problem>
+  );
+}
+
+export function RefetchWarning({ error }: { error: unknown }) {
   return (
     <p role="status" className="mb-4 rounded border border-[var(--status-timeout)] p-2 text-sm">
       Could not refresh this run ({error instanceof Error ? error.message : 'unknown error'}). Showing the last version received; it will retry.
@@ -74,7 +77,7 @@ function RefetchWarning({ error }: { error: unknown }) {
   );
 }
 
-function RunSkeleton({ path }: { path: string }) {
+export function RunSkeleton({ path }: { path: string }) {
   const progress = useDownloadProgress(path);
   return (
     <div className="space-y-4" aria-busy="true" aria-label="Loading run">

@@ -38,7 +38,7 @@ function expectValidAlignment(pairs: AlignedPairs, a: readonly string[], b: read
 }
 
 const matched = (pairs: AlignedPairs) => pairs.filter(([i, j]) => i >= 0 && j >= 0).length;
-const keys = fc.array(fc.constantFrom('run:started', 'model:TEXT_LARGE', 'model:TEXT_SMALL', 'action:REPLY', 'embedding', 'run:ended'), { maxLength: 40 });
+const keys = fc.array(fc.constantFrom<string>('run:started', 'model:TEXT_LARGE', 'model:TEXT_SMALL', 'action:REPLY', 'embedding', 'run:ended'), { maxLength: 40 });
 
 describe('alignKeys', () => {
   it('matches identical lists in full', () => {

@@ -104,7 +104,17 @@ export function stepSkeleton(steps: RunStep[]): StepSkeleton {
 /** The prompt and the response of a model call, as compared; null for any other step. */
 export function modelText(event: RunEvent): string | null {
   if (!event.model) return null;
-  return `${textOf(event.data.prompt ?? (event.data.params as Record<string, unknown> | undefined)?.prompt)}\u0000${textOf(event.data.response)}`;
+  return `${promptText(event)}\u0000${responseText(event)}`;
+}
+
+/** The prompt of a model call: `prompt`, else what its params carry. */
+export function promptText(event: RunEvent): string {
+  const params = event.data.params && typeof event.data.params === 'object' ? (event.data.params as Record<string, unknown>) : {};
+  return textOf(event.data.prompt ?? params.prompt ?? params.messages ?? params.text);
+}
+
+export function responseText(event: RunEvent): string {
+  return textOf(event.data.response);
 }
 
 export function textOf(value: unknown): string {

@@ -108,7 +108,7 @@ export function runDifferences(a: RunFacts, b: RunFacts, items: AlignedItem[]): 
   differences.push(numberDelta('Duration', a.durationMs, b.durationMs, (value) => formatDuration(value), ''));
   const estimated = a.tokensEstimated || b.tokensEstimated ? ' (estimated)' : '';
   differences.push(numberDelta(`Tokens${estimated}`, a.tokens?.total ?? null, b.tokens?.total ?? null, formatNumber, ' tokens'));
-  differences.push(numberDelta('Model calls', a.modelCalls, b.modelCalls, formatNumber, a.modelCalls === 1 && b.modelCalls === 1 ? ' model call' : ' model calls'));
+  differences.push(numberDelta('Model calls', a.modelCalls, b.modelCalls, formatNumber, ' model calls'));
   differences.push(numberDelta('Actions', a.actions, b.actions, formatNumber, ' actions'));
   for (const item of items) {
     if (item.mark !== 'outcome' || !item.a || !item.outcomeA || !item.outcomeB) continue;
@@ -133,8 +133,32 @@ export function numberDelta(label: string, a: number | null, b: number | null, f
     return { label, text, direction: a === b ? 'same' : 'changed' };
   }
   const delta = b - a;
-  if (delta === 0) return { label, text: `${format(a)}${unit} in both`, direction: 'same' };
+  if (delta === 0) return { label, text: `${format(a)}${units(a, unit)} in both`, direction: 'same' };
   const sign = delta > 0 ? '+' : '−';
   const percent = a !== 0 ? ` (${sign}${formatNumber(Math.round((Math.abs(delta) / Math.abs(a)) * 100))}%)` : '';
-  return { label, text: `${sign}${format(Math.abs(delta))}${unit}${percent}`, direction: delta > 0 ? 'up' : 'down' };
+  return { label, text: `${sign}${format(Math.abs(delta))}${units(Math.abs(delta), unit)}${percent}`, direction: delta > 0 ? 'up' : 'down' };
+}
+
+/** " tokens" for 2, " token" for 1. */
+function units(value: number, unit: string): string {
+  return value === 1 && unit.endsWith('s') ? unit.slice(0, -1) : unit;
+}
+
+export interface StepTokens {
+  total: number;
+  estimated: boolean;
+}
+
+/** A model call's tokens as reported, else as estimated; null for other steps or when unknown. */
+export function stepTokens(step: RunStep, estimates?: ReadonlyMap<string, TokenCount>): StepTokens | null {
+  const model = step.event.model;
+  if (!model) return null;
+  if (model.usage) return { total: model.usage.total, estimated: false };
+  const estimate = estimates?.get(step.event.id);
+  return estimate ? { total: estimate.total, estimated: true } : null;
+}
+
+/** The error a step ended with: its own, or its action's end event's. */
+export function stepError(step: RunStep): string | null {
+  return step.end?.error ?? step.event.error;
 }
