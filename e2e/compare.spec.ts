@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { AGENT_REAL, expect, RUNS, test } from './test';
@@ -48,7 +49,7 @@ test('aligns the steps by identity and marks the REPLY that failed in B only', a
   const reply = items.filter({ hasText: 'REPLY' });
   await expect(reply).toHaveAttribute('data-mark', 'outcome');
   await expect(reply).toContainText('outcome differs');
-  await expect(reply).toContainText(/REPLY\s*completed.*REPLY\s*failed/s);
+  await expect(reply).toContainText(/Run A: action REPLY\W*completed.*Run B: action REPLY\W*failed/s);
   await expect(reply).toContainText('The model returned no text for REPLY');
   await expect(items.filter({ hasText: 'Run ended' })).toHaveAttribute('data-mark', 'same');
 });
@@ -164,3 +165,23 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('compares two run files dropped together, in the browser', async ({ page }) => {
+  await page.goto('/');
+  const read = (name: string) => readFileSync(`e2e/fixtures/runs/${AGENT}/${name}`, 'utf8');
+  // Dropped in the "wrong" order: the older run still becomes A.
+  const dataTransfer = await page.evaluateHandle(
+    ([failing, succeeding]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([failing], 'reply-fails.json', { type: 'application/json' }));
+      transfer.items.add(new File([succeeding], 'reply-succeeds.json', { type: 'application/json' }));
+      return transfer;
+    },
+    [read('reply-fails.json'), read('reply-succeeds.json')],
+  );
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(page).toHaveURL(/\/file\/compare$/);
+  await expect(comparison(page)).toContainText('A is reply-succeeds.json, B is reply-fails.json');
+  await expect(steps(page).filter({ hasText: 'REPLY' })).toHaveAttribute('data-mark', 'outcome', { timeout: 20_000 });
+  await expect(difference(page, 'REPLY')).toHaveText(/completed → failed/);
+});

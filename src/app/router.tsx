@@ -6,12 +6,13 @@ import { NotFoundPage } from '../routes/not-found-page';
 import { RunPage } from '../routes/run-page';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
-import { FILE_PATH } from '../lib/links';
+import { FILE_COMPARE_PATH, FILE_PATH } from '../lib/links';
 
 // Opening a file is rare: its page loads on demand.
 const FilePage = lazy(() => import('../routes/file-page').then((module) => ({ default: module.FilePage })));
 // So is comparing two runs: its code (alignment, text diffs) stays out of the run page's first load.
 const ComparePage = lazy(() => import('../routes/compare-page').then((module) => ({ default: module.ComparePage })));
+const FileComparePage = lazy(() => import('../routes/file-compare-page').then((module) => ({ default: module.FileComparePage })));
 
 export function createRouter() {
   return createBrowserRouter([
@@ -35,6 +36,14 @@ export function createRouter() {
           element: (
             <Suspense fallback={null}>
               <FilePage />
+            </Suspense>
+          ),
+        },
+        {
+          path: FILE_COMPARE_PATH,
+          element: (
+            <Suspense fallback={null}>
+              <FileComparePage />
             </Suspense>
           ),
         },

@@ -1,5 +1,6 @@
 /** The page of a run opened from a file (it is kept in memory, never in the URL). */
 export const FILE_PATH = '/file';
+export const FILE_COMPARE_PATH = '/file/compare';
 
 /** The shareable path of a run page; carries roomId so the real server finds older runs. */
 export function runPath(agentId: string, runId: string, roomId?: string | null): string {

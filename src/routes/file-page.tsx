@@ -26,7 +26,7 @@ export function FilePage() {
 }
 
 function FileRun({ file }: { file: OpenedFile }) {
-  const parsed = useMemo(() => parse(file), [file]);
+  const parsed = useMemo(() => parseRunFile(file), [file]);
   if ('error' in parsed) {
     return (
       <Problem title="This file is not a run the viewer can read">
@@ -41,7 +41,8 @@ function FileRun({ file }: { file: OpenedFile }) {
   return <RunReport source={{ kind: 'file', name: file.name, text: file.text, context: parsed.opened.context }} run={parsed.opened.run} />;
 }
 
-function parse(file: OpenedFile) {
+/** The run (and its saved context) in a file, or why it is not one. */
+export function parseRunFile(file: OpenedFile) {
   let json: unknown;
   try {
     json = JSON.parse(file.text);
