@@ -27,7 +27,7 @@ function FilePair({ pair }: { pair: [OpenedFile, OpenedFile] }) {
   const [params, setParams] = useSearchParams();
   const parsed = useMemo(() => pair.map(parseRunFile), [pair]);
   const [first, second] = parsed;
-  if ('opened' in first && 'opened' in second) {
+  if (first.opened && second.opened) {
     // The older run is A, as when picking two runs from a list.
     const inputs = [
       { source: { kind: 'file' as const, name: pair[0].name, text: pair[0].text, context: first.opened.context }, run: first.opened.run, href: null },
@@ -49,7 +49,7 @@ function FilePair({ pair }: { pair: [OpenedFile, OpenedFile] }) {
         {parsed.map((result, index) => (
           <div key={index}>
             <h3 className="mb-2 text-sm font-semibold">{pair[index].name}</h3>
-            {'error' in result ? (
+            {!result.opened ? (
               <Problem title="This file is not a run the viewer can read">
                 <p>
                   <code>{pair[index].name}</code>: {result.error}
