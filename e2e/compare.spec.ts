@@ -69,20 +69,26 @@ test('shows steps added in B and removed in B, nesting kept', async ({ page }) =
   await expect(removed.nth(1)).toContainText('not in run B');
 });
 
-test('diffs the prompts of two aligned model calls, the unchanged lines folded', async ({ page }) => {
+test('diffs the prompts of two aligned model calls section by section, the unchanged lines folded', async ({ page }) => {
   await open(page);
   const call = steps(page).filter({ hasText: 'prompt or response changed' });
   await call.getByRole('button').first().click();
   const prompt = call.getByRole('group', { name: 'Prompt diff' });
-  await expect(prompt.locator('del')).toHaveText('User: What is the weather in Paris tomorrow?');
-  await expect(prompt.locator('ins')).toHaveText('User: What is the weather in Lyon tomorrow?');
-  await expect(prompt.locator('mark')).toHaveText(['Paris', 'Lyon']);
-  await expect(call).toContainText('Prompt diff (1 lines removed, 1 added)');
-  const fold = prompt.getByRole('button', { name: '⋯ 35 unchanged lines (show)' });
+  await expect(call).toContainText('Prompt diff (by section: 1 changed, 5 unchanged)');
+  const section = prompt.getByRole('group', { name: 'Section <providers> › Conversation Messages changed' });
+  await expect(section.locator('del')).toHaveText('User: What is the weather in Paris tomorrow?');
+  await expect(section.locator('ins')).toHaveText('User: What is the weather in Lyon tomorrow?');
+  await expect(section.locator('mark')).toHaveText(['Paris', 'Lyon']);
+  await expect(prompt).toContainText('Unchanged: <task>, Between sections, <providers>, <providers> › About Fakebot, <instructions>.');
+
+  // The whole prompt, its unchanged stretches folded.
+  await prompt.getByText('Whole prompt diff').click();
+  const whole = prompt.getByRole('group', { name: 'Whole prompt diff' });
+  const fold = whole.getByRole('button', { name: '⋯ 35 unchanged lines (show)' });
   await expect(fold).toBeVisible();
-  await expect(prompt).not.toContainText('Example 12:');
+  await expect(whole).not.toContainText('Example 12:');
   await fold.click();
-  await expect(prompt).toContainText('Example 12: User asks about the forecast for day 12');
+  await expect(whole).toContainText('Example 12: User asks about the forecast for day 12');
   await expect(call.getByRole('group', { name: 'Response diff' })).toContainText('I will answer with REPLY.');
   await expect(page).toHaveURL(/step=/);
 });

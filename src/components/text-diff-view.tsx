@@ -6,7 +6,8 @@ import { diffTexts, type DiffBlock, type WordPart } from '../run/text-diff';
 export function TextDiffView({ label, before, after }: { label: string; before: string; after: string }) {
   const diff = useMemo(() => diffTexts(before, after), [before, after]);
   const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
-  const summary = diff.identical ? 'identical' : `${formatNumber(diff.removed)} lines removed, ${formatNumber(diff.added)} added`;
+  const lines = (count: number) => `${formatNumber(count)} ${count === 1 ? 'line' : 'lines'}`;
+  const summary = diff.identical ? 'identical' : `${lines(diff.removed)} removed, ${lines(diff.added)} added`;
   return (
     <figure className="min-w-0">
       <figcaption className="mb-1 text-xs font-semibold">
