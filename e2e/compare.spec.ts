@@ -82,7 +82,7 @@ test('diffs the prompts of two aligned model calls section by section, the uncha
   await expect(prompt).toContainText('Unchanged: <task>, Between sections, <providers>, <providers> › About Fakebot, <instructions>.');
 
   // The whole prompt, its unchanged stretches folded.
-  await prompt.getByText('Whole prompt diff').click();
+  await prompt.getByText('Whole prompt diff', { exact: true }).click();
   const whole = prompt.getByRole('group', { name: 'Whole prompt diff' });
   const fold = whole.getByRole('button', { name: '⋯ 35 unchanged lines (show)' });
   await expect(fold).toBeVisible();
