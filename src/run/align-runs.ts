@@ -101,12 +101,6 @@ export function stepSkeleton(steps: RunStep[]): StepSkeleton {
   return { keys: steps.map((step) => step.key), parents: steps.map((step) => step.parent) };
 }
 
-/** The prompt and the response of a model call, as compared; null for any other step. */
-export function modelText(event: RunEvent): string | null {
-  if (!event.model) return null;
-  return `${promptText(event)}\u0000${responseText(event)}`;
-}
-
 /** The prompt of a model call: `prompt`, else what its params carry. */
 export function promptText(event: RunEvent): string {
   const params = event.data.params && typeof event.data.params === 'object' ? (event.data.params as Record<string, unknown>) : {};

@@ -1,5 +1,5 @@
 import { formatDuration, formatNumber } from '../lib/format';
-import { modelText, stepOutcome, type AlignedPairs, type RunStep, type StepOutcome } from './align-runs';
+import { promptText, responseText, stepOutcome, type AlignedPairs, type RunStep, type StepOutcome } from './align-runs';
 import type { Run, TokenCount } from './model';
 import { collectErrors } from './run-errors';
 import { countRun, runDuration } from './run-stats';
@@ -34,7 +34,8 @@ function markOf(a: RunStep | null, b: RunStep | null, outcomeA: StepOutcome | nu
   if (!a) return 'added';
   if (!b) return 'removed';
   if (outcomeA?.label !== outcomeB?.label) return 'outcome';
-  return modelText(a.event) === modelText(b.event) ? 'same' : 'text';
+  if (!a.event.model || !b.event.model) return 'same';
+  return promptText(a.event) === promptText(b.event) && responseText(a.event) === responseText(b.event) ? 'same' : 'text';
 }
 
 export const isDifference = (item: AlignedItem) => item.mark !== 'same';
