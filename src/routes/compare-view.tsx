@@ -36,8 +36,8 @@ export function CompareView({ a, b, step, onStep }: CompareViewProps) {
   const runA = useCheckedRun(a.source, a.run);
   const runB = useCheckedRun(b.source, b.run);
   const now = useNow();
-  const { estimates: estimatesA } = useTokenEstimates(runA);
-  const { estimates: estimatesB } = useTokenEstimates(runB);
+  const { estimates: estimatesA } = useTokenEstimates(runA, a.source, true);
+  const { estimates: estimatesB } = useTokenEstimates(runB, b.source, true);
   const stepsA = useMemo(() => runSteps(runA), [runA]);
   const stepsB = useMemo(() => runSteps(runB), [runB]);
   const { items, error } = useAlignment(stepsA, stepsB);
