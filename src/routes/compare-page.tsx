@@ -1,17 +1,15 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { isApiError } from '../api/api-error';
 import { runApiPath, runQueryOptions, type LoadedRun } from '../api/queries';
 import { CompareSideCard } from '../components/compare-side-card';
 import { ErrorState, Problem } from '../components/error-state';
 import { useNow } from '../components/use-now';
-import { Card, CardTitle } from '../components/ui/card';
 import { runPath } from '../lib/links';
 import { runFacts } from '../run/compare-runs';
 import type { Run } from '../run/model';
 import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
-import { CompareView } from './compare-view';
-import { NoEventsProblem, RefetchWarning, RunSkeleton } from './run-page';
+import { ComparisonFrame, CompareView } from './compare-view';
+import { NoEventsProblem, RefetchWarning, RunSkeleton } from './run-load-states';
 import { useCompareParams, type CompareSide } from './use-compare-params';
 
 /** `/agents/:agentId/compare?a=&b=`: two runs side by side, what differs first. */
@@ -54,15 +52,6 @@ function ServerComparison({ a, b, step, onStep }: { a: CompareSide; b: CompareSi
         </div>
       )}
     </ComparisonFrame>
-  );
-}
-
-export function ComparisonFrame({ children }: { children: ReactNode }) {
-  return (
-    <Card aria-labelledby="compare-title" className="space-y-3">
-      <CardTitle id="compare-title">Run comparison</CardTitle>
-      {children}
-    </Card>
   );
 }
 

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Card, CardTitle } from '../components/ui/card';
 import { AlignedSteps } from '../components/aligned-steps';
 import { MARK_TEXT } from '../components/aligned-step-item';
 import { CompareSideCard } from '../components/compare-side-card';
@@ -97,5 +98,15 @@ export function CompareView({ a, b, step, onStep }: CompareViewProps) {
         )}
       </section>
     </div>
+  );
+}
+
+/** The region that holds a comparison, whatever state its runs are in. */
+export function ComparisonFrame({ children }: { children: ReactNode }) {
+  return (
+    <Card aria-labelledby="compare-title" className="space-y-3">
+      <CardTitle id="compare-title">Run comparison</CardTitle>
+      {children}
+    </Card>
   );
 }

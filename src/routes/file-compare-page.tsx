@@ -4,9 +4,8 @@ import { OpenFileButton } from '../components/open-file-button';
 import { useOpenedFilePair, type OpenedFile } from '../components/opened-file';
 import { Problem } from '../components/error-state';
 import { Card } from '../components/ui/card';
-import { ComparisonFrame } from './compare-page';
-import { CompareView } from './compare-view';
-import { parseRunFile } from './file-page';
+import { parseRunFile } from '../run/run-file';
+import { ComparisonFrame, CompareView } from './compare-view';
 
 /** Two run files opened together (dropped or picked), compared; nothing leaves the browser. */
 export function FileComparePage() {
@@ -25,7 +24,7 @@ export function FileComparePage() {
 
 function FilePair({ pair }: { pair: [OpenedFile, OpenedFile] }) {
   const [params, setParams] = useSearchParams();
-  const parsed = useMemo(() => pair.map(parseRunFile), [pair]);
+  const parsed = useMemo(() => pair.map((file) => parseRunFile(file.text)), [pair]);
   const [first, second] = parsed;
   if (first.opened && second.opened) {
     // The older run is A, as when picking two runs from a list.
