@@ -54,7 +54,7 @@ test.describe('runs list', () => {
     await page.goto(REPLY);
     await page.getByRole('link', { name: 'Next run' }).click();
     await expect(page).toHaveURL(new RegExp(RUNS.modelError));
-    await page.getByRole('link', { name: 'Previous run' }).click();
+    await page.getByRole('link', { name: 'Previous run', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(RUNS.replyAction));
     await page.getByRole('link', { name: '← Runs of this agent' }).click();
     await expect(page).toHaveURL(/\/agents\/agent-real\/runs$/);

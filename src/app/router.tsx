@@ -4,7 +4,7 @@ import { NotFoundPage } from '../routes/not-found-page';
 import { RunPage } from '../routes/run-page';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
-import { FILE_PATH } from '../lib/links';
+import { FILE_COMPARE_PATH, FILE_PATH } from '../lib/links';
 
 // The run page is what a shared link opens, so its code is in the first download; the other pages
 // load on demand (a file is rarely opened; the lists are a click away), keeping a run's first visit lean.
@@ -15,6 +15,9 @@ const AgentRunsPage = lazy(() => import('../routes/agent-runs-page').then((modul
 function OnDemand({ children }: { children: ReactNode }) {
   return <Suspense fallback={null}>{children}</Suspense>;
 }
+// So is comparing two runs: its code (alignment, text diffs) stays out of the run page's first load.
+const ComparePage = lazy(() => import('../routes/compare-page').then((module) => ({ default: module.ComparePage })));
+const FileComparePage = lazy(() => import('../routes/file-compare-page').then((module) => ({ default: module.FileComparePage })));
 
 export function createRouter() {
   return createBrowserRouter([
@@ -26,11 +29,27 @@ export function createRouter() {
         { path: '/agents/:agentId/runs', element: <OnDemand><AgentRunsPage /></OnDemand> },
         { path: '/agents/:agentId/runs/:runId', element: <RunPage /> },
         {
+          path: '/agents/:agentId/compare',
+          element: (
+            <Suspense fallback={null}>
+              <ComparePage />
+            </Suspense>
+          ),
+        },
+        {
           path: FILE_PATH,
           element: (
             <OnDemand>
               <FilePage />
             </OnDemand>
+          ),
+        },
+        {
+          path: FILE_COMPARE_PATH,
+          element: (
+            <Suspense fallback={null}>
+              <FileComparePage />
+            </Suspense>
           ),
         },
         { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { Card } from './ui/card';
@@ -87,9 +87,11 @@ function RawBody({ body }: { body: string | null }) {
 }
 
 export function Problem({ title, children, onRetry }: { title: string; children: ReactNode; onRetry?: () => void }) {
+  // A comparison can show two problems at once: each needs its own id.
+  const titleId = useId();
   return (
-    <Card role="alert" aria-labelledby="problem-title" className="space-y-2 border-[var(--status-failed)]">
-      <h2 id="problem-title" className="text-lg font-semibold">{title}</h2>
+    <Card role="alert" aria-labelledby={titleId} className="space-y-2 border-[var(--status-failed)]">
+      <h2 id={titleId} className="text-lg font-semibold">{title}</h2>
       <div className="space-y-2 text-sm">{children}</div>
       <div className="flex gap-3 pt-2 text-sm">
         {onRetry && (

@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { runsQueryOptions } from '../api/queries';
+import { useState } from 'react';
+import { CompareLink } from '../components/compare-link';
+import type { ListedRun } from '../api/schemas';
 import { ErrorState, Problem } from '../components/error-state';
 import { Card, CardTitle } from '../components/ui/card';
 import { Skeleton } from '../components/ui/skeleton';
@@ -29,6 +32,10 @@ function AgentRuns({ agentId }: { agentId: string }) {
   const query = useQuery({ ...runsQueryOptions(agentId, runsFilter(view)), refetchInterval: view.live ? REFRESH_MS : false });
   const runs = query.data?.runs ?? [];
   const oldest = runs.at(-1)?.startedAt;
+  // Picked for comparison; kept across pages and filters, so runs far apart can be compared.
+  const [picked, setPicked] = useState<ListedRun[]>([]);
+  const togglePicked = (run: ListedRun) =>
+    setPicked((current) => (current.some((item) => item.runId === run.runId) ? current.filter((item) => item.runId !== run.runId) : [...current, run]));
 
   return (
     <Card aria-labelledby="agent-runs-title">
@@ -64,7 +71,10 @@ function AgentRuns({ agentId }: { agentId: string }) {
       ) : runs.length === 0 ? (
         <p className="text-sm text-muted">No runs match.</p>
       ) : (
-        <RunsTable agentId={agentId} runs={runs} />
+        <>
+          <CompareLink agentId={agentId} selected={picked} />
+          <RunsTable agentId={agentId} runs={runs} picked={{ runIds: new Set(picked.map((run) => run.runId)), toggle: togglePicked }} />
+        </>
       )}
       <div className="mt-3 flex gap-3 text-sm">
         {view.before !== null && (

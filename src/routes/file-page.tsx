@@ -3,8 +3,7 @@ import { Problem } from '../components/error-state';
 import { OpenFileButton } from '../components/open-file-button';
 import { useOpenedFile, type OpenedFile } from '../components/opened-file';
 import { Card } from '../components/ui/card';
-import { InvalidRunError } from '../run/normalize';
-import { readRunBundle } from '../run/run-bundle';
+import { parseRunFile } from '../run/run-file';
 import { RunReport } from './run-report';
 
 /** A run opened from a file: no server needed, both API shapes, nothing leaves the browser. */
@@ -26,7 +25,7 @@ export function FilePage() {
 }
 
 function FileRun({ file }: { file: OpenedFile }) {
-  const parsed = useMemo(() => parse(file), [file]);
+  const parsed = useMemo(() => parseRunFile(file.text), [file]);
   if ('error' in parsed) {
     return (
       <Problem title="This file is not a run the viewer can read">
@@ -39,19 +38,4 @@ function FileRun({ file }: { file: OpenedFile }) {
     );
   }
   return <RunReport source={{ kind: 'file', name: file.name, text: file.text, context: parsed.opened.context }} run={parsed.opened.run} />;
-}
-
-function parse(file: OpenedFile) {
-  let json: unknown;
-  try {
-    json = JSON.parse(file.text);
-  } catch (error) {
-    return { error: `it is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
-  }
-  try {
-    return { opened: readRunBundle(json) };
-  } catch (error) {
-    if (error instanceof InvalidRunError) return { error: `it is JSON, but not a run: ${error.message}` };
-    throw error;
-  }
 }

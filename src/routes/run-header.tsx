@@ -5,7 +5,7 @@ import { fetchBlob } from '../api/client';
 import { adjacentRunsQueryOptions, runApiPath } from '../api/queries';
 import { CopyButton } from '../components/ui/copy-button';
 import { shareableUrl } from '../api/share-link';
-import { agentRunsPath, runPath } from '../lib/links';
+import { agentRunsPath, comparePath, runPath } from '../lib/links';
 import type { Run } from '../run/model';
 import type { RunCopy, RunSource } from '../run/run-source';
 import { Button } from '../components/ui/button';
@@ -46,6 +46,11 @@ export function RunHeader({ source, run, loaded, markdown }: RunHeaderProps) {
       {previous && (
         <Link className="text-accent underline" to={runPath(agentId, previous.runId, previous.roomId)} rel="prev">
           Previous run
+        </Link>
+      )}
+      {previous && (
+        <Link className="text-accent underline" to={comparePath({ agentId, ...previous }, { agentId, runId: run.runId, roomId: run.roomId })}>
+          Compare with previous run
         </Link>
       )}
       {next && (

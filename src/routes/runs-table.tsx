@@ -8,13 +8,20 @@ import { runPath } from '../lib/links';
 import { countRun } from '../run/run-stats';
 import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
 
+/** Runs picked for comparison, when the table offers a checkbox per run. */
+export interface Picked {
+  runIds: ReadonlySet<string>;
+  toggle: (run: ListedRun) => void;
+}
+
 /** Runs of an agent, each with its truthful status and counts; used by the home page and the runs list. */
-export function RunsTable({ agentId, runs }: { agentId: string; runs: ListedRun[] }) {
+export function RunsTable({ agentId, runs, picked }: { agentId: string; runs: ListedRun[]; picked?: Picked }) {
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">Runs, newest first</caption>
       <thead>
         <tr className="text-xs text-muted">
+          {picked && <th scope="col" className="w-6 font-normal"><span className="sr-only">Compare</span></th>}
           <th scope="col" className="font-normal">Run</th>
           <th scope="col" className="font-normal">Status</th>
           <th scope="col" className="font-normal">Started</th>
@@ -26,7 +33,7 @@ export function RunsTable({ agentId, runs }: { agentId: string; runs: ListedRun[
       </thead>
       <tbody>
         {runs.map((run) => (
-          <RunRow key={run.runId} agentId={agentId} listed={run} />
+          <RunRow key={run.runId} agentId={agentId} listed={run} picked={picked} />
         ))}
       </tbody>
     </table>
@@ -34,13 +41,18 @@ export function RunsTable({ agentId, runs }: { agentId: string; runs: ListedRun[
 }
 
 /** One run, with its truthful status and counts from its detail (the list's are not reliable). */
-function RunRow({ agentId, listed }: { agentId: string; listed: ListedRun }) {
+function RunRow({ agentId, listed, picked }: { agentId: string; listed: ListedRun; picked?: Picked }) {
   const detail = useQuery(runQueryOptions(agentId, listed.runId, listed.roomId ?? null));
   const run = detail.data?.run;
   const counts = run ? countRun(run) : null;
   const duration = listed.durationMs ?? (listed.endedAt != null && listed.startedAt != null ? listed.endedAt - listed.startedAt : null);
   return (
     <tr className="border-t border-border">
+      {picked && (
+        <td>
+          <input type="checkbox" aria-label={`Compare run ${listed.runId}`} checked={picked.runIds.has(listed.runId)} onChange={() => picked.toggle(listed)} />
+        </td>
+      )}
       <th scope="row" className="py-1.5 font-normal">
         <Link to={runPath(agentId, listed.runId, listed.roomId)} className="font-mono text-xs text-accent underline">{listed.runId}</Link>
       </th>
