@@ -40,8 +40,8 @@ function ServerComparison({ a, b, step, onStep }: { a: CompareSide; b: CompareSi
       {queryB.isRefetchError && runB && <RefetchWarning error={queryB.error} />}
       {runA && runB ? (
         <CompareView
-          a={{ source: { kind: 'server', agentId: a.agentId }, run: runA, href: runPath(a.agentId, a.runId, a.roomId) }}
-          b={{ source: { kind: 'server', agentId: b.agentId }, run: runB, href: runPath(b.agentId, b.runId, b.roomId) }}
+          a={{ source: { kind: 'server', agentId: a.agentId, response: queryA.data?.response }, run: runA, href: runPath(a.agentId, a.runId, a.roomId) }}
+          b={{ source: { kind: 'server', agentId: b.agentId, response: queryB.data?.response }, run: runB, href: runPath(b.agentId, b.runId, b.roomId) }}
           step={step}
           onStep={onStep}
         />

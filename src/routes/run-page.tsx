@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { runApiPath, runQueryOptions } from '../api/queries';
-import { ErrorState } from '../components/error-state';
+import { ErrorState, Problem } from '../components/error-state';
 import { StaleNotice } from '../components/stale-notice';
 import { useNow } from '../components/use-now';
 import { isValidId } from '../lib/ids';

@@ -80,7 +80,7 @@ export const documentedRunSchema = z.looseObject({
 });
 
 /** One row of the agent's raw log (GET /api/agents/:agentId/logs); only `type` and `body` matter to the viewer. */
-export const logRowSchema = z.looseObject({ type: z.nullish(z.string()), body: z.unknown() });
+export const logRowSchema = z.looseObject({ type: z.nullish(z.string()), body: z.optional(z.unknown()) });
 
 export const envelopeSchema = z.looseObject({
   success: z.literal(true),
