@@ -127,7 +127,7 @@ test.describe('finding the problem', () => {
     await expect(current.getByRole('button').first()).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(current.getByRole('button').first()).toHaveAttribute('aria-expanded', 'true');
-    await expect(current).toContainText('modelType:');
+    await expect(current.getByRole('tab', { name: 'Prompt' })).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('/');
     await expect(page.getByRole('searchbox', { name: 'Search events' })).toBeFocused();
     await page.keyboard.press('Escape');
