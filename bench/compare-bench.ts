@@ -36,19 +36,42 @@ function generateRun(runId: string, events: number, variant: 'a' | 'b'): unknown
   add('RUN_STARTED', { source: 'bench' });
   for (let round = 0; list.length < events - 1; round++) {
     // B: every 500th round asks the model once more; every 700th lacks its embedding.
-    if (variant === 'b' && round % 500 === 250) add('MODEL_USED', { modelType: 'TEXT_SMALL', provider: 'bench', executionTime: 40, prompt: `extra check ${round}`, response: 'ok' });
+    if (variant === 'b' && round % 500 === 250)
+      add('MODEL_USED', { modelType: 'TEXT_SMALL', provider: 'bench', executionTime: 40, prompt: `extra check ${round}`, response: 'ok' });
     const city = variant === 'b' && round % 300 === 0 ? 'Lyon' : 'Paris';
     const prompt = `<task>Answer round ${round}.</task>\n<providers>\n# About\n${'Background line.\n'.repeat(20)}# Conversation\nUser: weather in ${city}?\n</providers>`;
-    add('MODEL_USED', { modelType: 'TEXT_LARGE', provider: 'bench', executionTime: 300, prompt, response: `<response>round ${round}</response>`, usage: { prompt_tokens: 400, completion_tokens: 20, total_tokens: 420 } });
+    add('MODEL_USED', {
+      modelType: 'TEXT_LARGE',
+      provider: 'bench',
+      executionTime: 300,
+      prompt,
+      response: `<response>round ${round}</response>`,
+      usage: { prompt_tokens: 400, completion_tokens: 20, total_tokens: 420 },
+    });
     if (!(variant === 'b' && round % 700 === 350)) add('EMBEDDING_EVENT', { status: 'completed', memoryId: `m${round}`, durationMs: 3 });
     const actionId = `${variant}-action-${round}`;
     add('ACTION_STARTED', { actionId, actionName: 'REPLY' });
-    add('MODEL_USED', { modelType: 'TEXT_SMALL', provider: 'bench', executionTime: 80, actionContext: { actionId }, prompt: `reply ${round}`, response: 'ok' });
+    add('MODEL_USED', {
+      modelType: 'TEXT_SMALL',
+      provider: 'bench',
+      executionTime: 80,
+      actionContext: { actionId },
+      prompt: `reply ${round}`,
+      response: 'ok',
+    });
     const failed = variant === 'b' && round % 1000 === 500;
-    add('ACTION_COMPLETED', { actionId, actionName: 'REPLY', success: !failed, ...(failed ? { error: 'bench failure' } : { result: { text: 'ok' } }) });
+    add('ACTION_COMPLETED', {
+      actionId,
+      actionName: 'REPLY',
+      success: !failed,
+      ...(failed ? { error: 'bench failure' } : { result: { text: 'ok' } }),
+    });
   }
   add('RUN_ENDED', { status: 'completed', durationMs: t - start });
-  return { success: true, data: { summary: { runId, status: 'completed', startedAt: start, endedAt: t, durationMs: t - start, roomId: null }, events: list } };
+  return {
+    success: true,
+    data: { summary: { runId, status: 'completed', startedAt: start, endedAt: t, durationMs: t - start, roomId: null }, events: list },
+  };
 }
 
 async function main() {
@@ -86,9 +109,16 @@ async function main() {
   };
   const out = smoke ? join(BENCH_DIR, '.runs', 'compare-smoke-results.json') : join(BENCH_DIR, 'compare-results.json');
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`compare ${EVENTS.toLocaleString('en')} + ${EVENTS.toLocaleString('en')} events: aligned steps on screen after ${result.median.readyMs} ms (median of ${REPS}), longest task ${result.median.longestTaskMs} ms; load ${loadAtStart} → ${result.loadAverage.end}`);
+  console.log(
+    `compare ${EVENTS.toLocaleString('en')} + ${EVENTS.toLocaleString('en')} events: aligned steps on screen after ${result.median.readyMs} ms (median of ${REPS}), longest task ${result.median.longestTaskMs} ms; load ${loadAtStart} → ${result.loadAverage.end}`,
+  );
   if (reps.some((rep) => rep.error)) {
-    console.error(reps.map((rep) => rep.error).filter(Boolean).join('\n'));
+    console.error(
+      reps
+        .map((rep) => rep.error)
+        .filter(Boolean)
+        .join('\n'),
+    );
     process.exit(1);
   }
 }
@@ -98,7 +128,10 @@ async function measure(browser: import('@playwright/test').Browser, url: string)
   await context.addInitScript(() => {
     const tasks: number[] = [];
     (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
   });
   const page = await context.newPage();
   try {
@@ -112,7 +145,12 @@ async function measure(browser: import('@playwright/test').Browser, url: string)
       return { readyMs, longestTaskMs: tasks.length ? Math.round(Math.max(...tasks)) : 0, steps, error: null };
     });
   } catch (error) {
-    return { readyMs: null, longestTaskMs: null, steps: null, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    return {
+      readyMs: null,
+      longestTaskMs: null,
+      steps: null,
+      error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+    };
   } finally {
     await context.close();
   }

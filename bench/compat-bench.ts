@@ -24,7 +24,12 @@ const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1] || 7) || 7;
 
 /** Navigation to the official client's first span card of the selected (newest) run. */
-async function measureOfficialClient(browser: Browser, baseUrl: string, agentId: string, runId: string): Promise<{ firstSpanMs: number; shownRun: string }> {
+async function measureOfficialClient(
+  browser: Browser,
+  baseUrl: string,
+  agentId: string,
+  runId: string,
+): Promise<{ firstSpanMs: number; shownRun: string }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   try {
     await context.addInitScript({ content: NAME_SHIM });
@@ -39,7 +44,12 @@ async function measureOfficialClient(browser: Browser, baseUrl: string, agentId:
     await page.goto(`${baseUrl}/chat/${agentId}`, { waitUntil: 'commit', timeout: 60_000 });
     await page.waitForFunction(() => window.__bench.firstRowsAt !== null, undefined, { polling: 50, timeout: 60_000 });
     const firstSpanMs = await page.evaluate(() => window.__bench.firstRowsAt!);
-    const shownRun = (await page.getByText(/^Run [0-9a-f]{8}$/).first().textContent({ timeout: 10_000 }).catch(() => null)) ?? '?';
+    const shownRun =
+      (await page
+        .getByText(/^Run [0-9a-f]{8}$/)
+        .first()
+        .textContent({ timeout: 10_000 })
+        .catch(() => null)) ?? '?';
     if (!runId.startsWith(shownRun.replace('Run ', ''))) throw new Error(`the official client showed ${shownRun}, not run ${runId}`);
     return { firstSpanMs, shownRun };
   } finally {
@@ -65,7 +75,9 @@ async function main() {
   try {
     const manifest = await createScenarioRuns(eliza.baseUrl);
     const agentId = manifest.agentId;
-    const newest = (await (await fetch(`${eliza.baseUrl}/api/agents/${agentId}/runs?limit=1`)).json()) as { data: { runs: { runId: string; roomId?: string }[] } };
+    const newest = (await (await fetch(`${eliza.baseUrl}/api/agents/${agentId}/runs?limit=1`)).json()) as {
+      data: { runs: { runId: string; roomId?: string }[] };
+    };
     const { runId, roomId } = newest.data.runs[0];
     const proxy = await startServer({ port: 0, distDir: build.distDir, elizaServerUrl: eliza.baseUrl, warn: () => {} });
     const embedded = await startServer({ port: 0, distDir: build.distDir, warn: () => {} });
@@ -77,7 +89,11 @@ async function main() {
     const theirs: number[] = [];
     // Interleaved, so a busy moment on the machine hits both alike.
     for (let rep = 1; rep <= reps; rep++) {
-      ours.push(await measureVisit(browser, `${proxy.url}/agents/${agentId}/runs/${runId}${room}`, { floorUrl: `${proxy.url}/api/agents/${agentId}/runs/${runId}${room}` }));
+      ours.push(
+        await measureVisit(browser, `${proxy.url}/agents/${agentId}/runs/${runId}${room}`, {
+          floorUrl: `${proxy.url}/api/agents/${agentId}/runs/${runId}${room}`,
+        }),
+      );
       const official = await measureOfficialClient(browser, eliza.baseUrl, agentId, runId);
       theirs.push(official.firstSpanMs);
       oursEmbedded.push(
@@ -85,7 +101,9 @@ async function main() {
           floorUrl: `${embedded.url}/api/agents/${SMALL_RUN.agentId}/runs/${SMALL_RUN.runId}?roomId=${SMALL_RUN.roomId}`,
         }),
       );
-      log(`rep ${rep}: viewer (proxy) ${Math.round(ours.at(-1)!.firstRowsMs)} ms, official client ${Math.round(official.firstSpanMs)} ms, viewer (embedded) ${Math.round(oursEmbedded.at(-1)!.firstRowsMs)} ms`);
+      log(
+        `rep ${rep}: viewer (proxy) ${Math.round(ours.at(-1)!.firstRowsMs)} ms, official client ${Math.round(official.firstSpanMs)} ms, viewer (embedded) ${Math.round(oursEmbedded.at(-1)!.firstRowsMs)} ms`,
+      );
     }
     const proxySeries = series(`run ${runId.slice(0, 8)} (newest), viewer in proxy mode`, ours);
     const embeddedSeries = series('small real run (11 events), viewer with its embedded API', oursEmbedded);
@@ -94,7 +112,10 @@ async function main() {
     const machine = machineInfo(PROJECT_ROOT, browser.version(), loadAtStart);
     const command = `npm run bench:compat${args.length ? ` -- ${args.join(' ')}` : ''}`;
     const durationS = Math.round((performance.now() - started) / 1000);
-    writeFileSync(join(BENCH_DIR, 'compat-results.json'), `${JSON.stringify({ command, machine, build, runId, proxy: proxySeries, embedded: embeddedSeries, official, ratio, durationS }, null, 2)}\n`);
+    writeFileSync(
+      join(BENCH_DIR, 'compat-results.json'),
+      `${JSON.stringify({ command, machine, build, runId, proxy: proxySeries, embedded: embeddedSeries, official, ratio, durationS }, null, 2)}\n`,
+    );
     const busy = machine.loadAverage.start > machine.cores ? ' (**provisional**: the machine was busy)' : '';
     const body = [
       `Produced by \`${command}\` on ${machine.date.slice(0, 10)} in ${durationS} s against a real elizaOS 1.7.2 server; app commit \`${machine.gitCommit.slice(0, 10)}\`; load average (1 min) ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end, on ${machine.cores} cores${busy}.`,
@@ -111,7 +132,12 @@ async function main() {
       '',
       scriptsTable(proxySeries),
     ].join('\n');
-    log(`updated ${relative(PROJECT_ROOT, writeSection(join(PROJECT_ROOT, 'BENCHMARKS.md'), 'compat', body, (file) => readFileSync(file, 'utf8')))}`);
+    log(
+      `updated ${relative(
+        PROJECT_ROOT,
+        writeSection(join(PROJECT_ROOT, 'BENCHMARKS.md'), 'compat', body, (file) => readFileSync(file, 'utf8')),
+      )}`,
+    );
     console.log(body);
   } finally {
     await browser.close();

@@ -5,7 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import { startServer } from '../server/app-server';
 import { ensureBuild } from './app-build';
-import { describeFigure, ensureSmallEventsRun, figure, kB, measureVisit, ms, writeSection, type Figure, type VisitSample } from './first-visit';
+import {
+  describeFigure,
+  ensureSmallEventsRun,
+  figure,
+  kB,
+  measureVisit,
+  ms,
+  writeSection,
+  type Figure,
+  type VisitSample,
+} from './first-visit';
 import { loadNow, machineInfo } from './machine';
 
 // `npm run bench:first-visit [-- --reps N]`: cold first visits in embedded mode (issue 14).
@@ -57,14 +67,19 @@ export function seriesTable(rows: VisitSeries[]): string {
   ];
   for (const row of rows) {
     const ratio = row.ratio.median === null ? '-' : describeFigure(row.ratio, (value) => (value === null ? '-' : `${value.toFixed(2)}x`));
-    lines.push(`| ${row.label} | ${describeFigure(row.firstRowsMs, ms)} | ${describeFigure(row.jsBeforeFirstRowsBytes, kB)} | ${describeFigure(row.jsAllBytes, kB)} | ${describeFigure(row.floorMs, ms)} | ${ratio} |`);
+    lines.push(
+      `| ${row.label} | ${describeFigure(row.firstRowsMs, ms)} | ${describeFigure(row.jsBeforeFirstRowsBytes, kB)} | ${describeFigure(row.jsAllBytes, kB)} | ${describeFigure(row.floorMs, ms)} | ${ratio} |`,
+    );
   }
   return `${lines.join('\n')}\n\nEach cell: median (min–max) of the repetitions, each a new browser context (empty cache).`;
 }
 
 export function scriptsTable(row: VisitSeries): string {
   const lines = ['| script | before first rows | gzip (kB) |', '|---|---|---:|'];
-  for (const script of row.scripts) lines.push(`| \`${script.path}\`${script.worker ? ' (worker)' : ''} | ${script.beforeFirstRows ? 'yes' : 'no'} | ${kB(script.gzipBytes)} |`);
+  for (const script of row.scripts)
+    lines.push(
+      `| \`${script.path}\`${script.worker ? ' (worker)' : ''} | ${script.beforeFirstRows ? 'yes' : 'no'} | ${kB(script.gzipBytes)} |`,
+    );
   return lines.join('\n');
 }
 
@@ -86,14 +101,18 @@ async function main() {
     const smallApi = `${samples.url}/api/agents/${SMALL_RUN.agentId}/runs/${SMALL_RUN.runId}?roomId=${SMALL_RUN.roomId}`;
     for (let rep = 1; rep <= reps; rep++) {
       small.push(await measureVisit(browser, smallUrl, { floorUrl: smallApi }));
-      log(`small real run, embedded, rep ${rep}: first row ${Math.round(small.at(-1)!.firstRowsMs)} ms, JS ${kB(small.at(-1)!.jsBeforeFirstRows)} / ${kB(small.at(-1)!.jsAll)} kB`);
+      log(
+        `small real run, embedded, rep ${rep}: first row ${Math.round(small.at(-1)!.firstRowsMs)} ms, JS ${kB(small.at(-1)!.jsBeforeFirstRows)} / ${kB(small.at(-1)!.jsAll)} kB`,
+      );
     }
     // Warm the server's parse of the 12 MB file: its one-off cost is not the page's.
     await (await fetch(`${bigServer.url}/api${big.path}`)).arrayBuffer();
     const many: VisitSample[] = [];
     for (let rep = 1; rep <= reps; rep++) {
       many.push(await measureVisit(browser, bigServer.url + big.path, { floorUrl: `${bigServer.url}/api${big.path}` }));
-      log(`100k small events, rep ${rep}: first rows ${Math.round(many.at(-1)!.firstRowsMs)} ms, floor ${Math.round(many.at(-1)!.floorMs ?? NaN)} ms`);
+      log(
+        `100k small events, rep ${rep}: first rows ${Math.round(many.at(-1)!.firstRowsMs)} ms, floor ${Math.round(many.at(-1)!.floorMs ?? NaN)} ms`,
+      );
     }
     const results = {
       command: `npm run bench:first-visit${args.length ? ` -- ${args.join(' ')}` : ''}`,
@@ -113,11 +132,16 @@ async function main() {
       '',
       seriesTable([results.small, results.many]),
       '',
-      'Scripts of the small run\'s last visit:',
+      "Scripts of the small run's last visit:",
       '',
       scriptsTable(results.small),
     ].join('\n');
-    log(`updated ${relative(PROJECT_ROOT, writeSection(join(PROJECT_ROOT, 'BENCHMARKS.md'), 'first-visit', body, (file) => readFileSync(file, 'utf8')))}`);
+    log(
+      `updated ${relative(
+        PROJECT_ROOT,
+        writeSection(join(PROJECT_ROOT, 'BENCHMARKS.md'), 'first-visit', body, (file) => readFileSync(file, 'utf8')),
+      )}`,
+    );
     console.log(body);
   } finally {
     await browser.close();

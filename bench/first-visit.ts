@@ -67,7 +67,8 @@ export async function measureVisit(browser: Browser, url: string, { floorUrl }: 
       scripts.push({ path, gzipBytes: resource.encodedBodySize, beforeFirstRows: resource.responseEnd <= firstRowsMs, worker: false });
     }
     // A worker's script is not in the page's resource timing: its size as the server sends it.
-    for (const worker of new Set(workers)) scripts.push({ path: new URL(worker).pathname, gzipBytes: await gzipSize(worker), beforeFirstRows: false, worker: true });
+    for (const worker of new Set(workers))
+      scripts.push({ path: new URL(worker).pathname, gzipBytes: await gzipSize(worker), beforeFirstRows: false, worker: true });
     const sum = (list: typeof scripts) => list.reduce((total, script) => total + script.gzipBytes, 0);
     return {
       firstRowsMs,
@@ -123,9 +124,21 @@ export function ensureSmallEventsRun(dir: string, events = 100_000): { agentId: 
     for (let i = 0; list.length < events - 1; i++) {
       const action = ['REPLY', 'SEND_MESSAGE', 'SEARCH', 'REMIND'][i % 4];
       list.push({ type: 'action:started', timestamp: (t += 3), data: { action, actionId: `a${i}` } });
-      list.push({ type: 'model:used', timestamp: (t += 40), data: { modelType: i % 3 ? 'text:small' : 'text:large', provider: 'openai', tokens: { prompt: 120 + (i % 50), completion: 20 + (i % 7) } } });
+      list.push({
+        type: 'model:used',
+        timestamp: (t += 40),
+        data: {
+          modelType: i % 3 ? 'text:small' : 'text:large',
+          provider: 'openai',
+          tokens: { prompt: 120 + (i % 50), completion: 20 + (i % 7) },
+        },
+      });
       if (i % 9 === 0) list.push({ type: 'model:used', timestamp: (t += 5), data: { modelType: 'text:embedding', provider: 'openai' } });
-      list.push({ type: 'action:completed', timestamp: (t += 2), data: { action, actionId: `a${i}`, success: i % 97 !== 0, ...(i % 97 === 0 ? { error: 'Timed out' } : {}) } });
+      list.push({
+        type: 'action:completed',
+        timestamp: (t += 2),
+        data: { action, actionId: `a${i}`, success: i % 97 !== 0, ...(i % 97 === 0 ? { error: 'Timed out' } : {}) },
+      });
     }
     list.length = events - 1;
     list.push({ type: 'run:completed', timestamp: (t += 1), data: {} });

@@ -201,8 +201,7 @@ export async function startElizaServer({
 
   const failure = (reason) => {
     const error = new Error(
-      `elizaOS server did not start: ${reason}\n` +
-        `full log: ${logFile}\n--- last lines of its output ---\n${lastLines.join('\n')}`,
+      `elizaOS server did not start: ${reason}\n` + `full log: ${logFile}\n--- last lines of its output ---\n${lastLines.join('\n')}`,
     );
     error.name = 'ElizaStartError';
     return error;
@@ -211,10 +210,7 @@ export async function startElizaServer({
   let ready;
   try {
     ready = await new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(failure(`no ready message within ${Math.round(startTimeoutMs / 1000)} s`)),
-        startTimeoutMs,
-      );
+      const timer = setTimeout(() => reject(failure(`no ready message within ${Math.round(startTimeoutMs / 1000)} s`)), startTimeoutMs);
       child.on('message', (message) => {
         if (message?.type === 'ready') {
           clearTimeout(timer);
@@ -289,7 +285,10 @@ export async function api(baseUrl, pathname, { method = 'GET', body, apiKey } = 
 
 // Same as @elizaos/core's createUniqueUuid(runtime, channelId): the agent's room for a channel.
 export function roomIdFor(channelId, agentId) {
-  const bytes = createHash('sha1').update(encodeURIComponent(`${channelId}:${agentId}`)).digest().subarray(0, 16);
+  const bytes = createHash('sha1')
+    .update(encodeURIComponent(`${channelId}:${agentId}`))
+    .digest()
+    .subarray(0, 16);
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   bytes[6] = bytes[6] & 0x0f;
   const hex = bytes.toString('hex');

@@ -19,7 +19,11 @@ async function open(page: Page, path = COMPARE) {
   await expect(steps(page).first()).toBeVisible({ timeout: 20_000 });
 }
 const difference = (page: Page, label: string) =>
-  page.getByRole('region', { name: 'Differences, A → B' }).getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }).locator('+ dd');
+  page
+    .getByRole('region', { name: 'Differences, A → B' })
+    .getByRole('term')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .locator('+ dd');
 
 test('shows both runs side by side with the differences first', async ({ page }) => {
   await open(page);
@@ -95,7 +99,9 @@ test('diffs the prompts of two aligned model calls section by section, the uncha
 
 test('reaches every difference with "Next difference" and the keyboard, and the link keeps the step', async ({ page }) => {
   await open(page);
-  const status = comparison(page).getByRole('status').filter({ hasText: /difference/i });
+  const status = comparison(page)
+    .getByRole('status')
+    .filter({ hasText: /difference/i });
   await expect(status).toHaveText(/5 differences/);
   await page.getByRole('button', { name: 'Next difference' }).click();
   await expect(status).toHaveText('Difference 1 of 5: TEXT_SMALL, added in B');
@@ -125,7 +131,9 @@ test('picks two runs in the runs list and opens their comparison, the older as A
   await page.getByRole('checkbox', { name: `Compare run ${SUCCEEDS}` }).check();
   await expect(compare).not.toHaveAttribute('aria-disabled');
   await compare.click();
-  await expect(page).toHaveURL(new RegExp(`/agents/${AGENT}/compare\\?a=${SUCCEEDS}&b=${FAILS}&roomA=7e3c2a10-4b5d-4c6e-8f70-91a2b3c4d5e6&roomB=`));
+  await expect(page).toHaveURL(
+    new RegExp(`/agents/${AGENT}/compare\\?a=${SUCCEEDS}&b=${FAILS}&roomA=7e3c2a10-4b5d-4c6e-8f70-91a2b3c4d5e6&roomB=`),
+  );
   await expect(steps(page)).toHaveCount(7, { timeout: 20_000 });
 });
 
@@ -140,7 +148,10 @@ test('compares runs of two agents, written agentId:runId', async ({ page }) => {
   await open(page, `/agents/${AGENT}/compare?a=${SUCCEEDS}&b=${AGENT_REAL}:${RUNS.actionError}&roomB=fe5abf25-bcf4-0857-b9e8-2b81dffb03ba`);
   const runB = comparison(page).getByRole('region', { name: 'Run B' });
   await expect(runB).toContainText(RUNS.actionError.slice(0, 8));
-  await expect(runB.getByRole('link', { name: 'Open run B' })).toHaveAttribute('href', new RegExp(`/agents/${AGENT_REAL}/runs/${RUNS.actionError}\\?roomId=`));
+  await expect(runB.getByRole('link', { name: 'Open run B' })).toHaveAttribute(
+    'href',
+    new RegExp(`/agents/${AGENT_REAL}/runs/${RUNS.actionError}\\?roomId=`),
+  );
   // The action log of agent-real confirms REPLY failed there: the outcome comes from B's own agent.
   await expect(steps(page).filter({ hasText: 'REPLY' })).toHaveAttribute('data-mark', 'outcome');
 });
@@ -150,7 +161,9 @@ test('each side loads and fails on its own: a missing run does not blank the oth
   const region = comparison(page);
   await expect(region.getByRole('region', { name: 'Run A' }).getByLabel('Status: completed')).toBeVisible();
   await expect(region.getByRole('alert').getByRole('heading', { name: 'Not found' })).toBeVisible();
-  await expect(region.getByRole('alert')).toContainText('The server has no run 00000000-0000-0000-0000-000000000000 for agent agent-compare.');
+  await expect(region.getByRole('alert')).toContainText(
+    'The server has no run 00000000-0000-0000-0000-000000000000 for agent agent-compare.',
+  );
 });
 
 test('says what is wrong with a malformed comparison link', async ({ page }) => {

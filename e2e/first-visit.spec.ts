@@ -39,7 +39,12 @@ test('counts the tokens of a stock 1.7.2 run on the viewer server, and loads no 
   await usage.scrollIntoViewIfNeeded();
   await expect(usage).toContainText('counted from the prompt and response text with the cl100k_base tokenizer');
   await expect(usage.getByRole('table', { name: 'By model type' })).toContainText('TEXT_LARGE', { timeout: 15_000 });
-  await expect(page.getByRole('region', { name: 'Run summary' }).getByRole('definition').filter({ hasText: /estimated$/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Run summary' })
+      .getByRole('definition')
+      .filter({ hasText: /estimated$/ }),
+  ).toBeVisible();
   // Known gap: the context breakdown's section counts still use the worker, also in this mode (BENCHMARKS.md).
 });
 

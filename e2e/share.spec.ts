@@ -76,7 +76,9 @@ test('axe finds nothing on the share dialog, light and dark', async ({ page }) =
 test('the copied link opens on a viewer with no runs: the same run, read-only, no secret, no request', async ({ page, browser }) => {
   const dialog = await openShareDialog(page);
   await dialog.getByLabel(/Also mask these words/).fill('jane.doe@example.com');
-  await expect(dialog.getByRole('list', { name: 'Secrets to mask' }).getByRole('listitem').filter({ hasText: 'A word you asked to mask' })).toHaveCount(1);
+  await expect(
+    dialog.getByRole('list', { name: 'Secrets to mask' }).getByRole('listitem').filter({ hasText: 'A word you asked to mask' }),
+  ).toHaveCount(1);
   await dialog.getByRole('button', { name: 'Copy share link' }).click();
   await expect(dialog.getByRole('status')).toContainText('Link copied');
   const link = await page.evaluate(() => navigator.clipboard.readText());

@@ -21,7 +21,10 @@ export async function readAgentLogs(read: FolderRead, agentDir: string, query: s
     'an array of log rows or { "data": [...] }',
   );
   const parsed = rows.map((row) => logRowSchema.safeParse(row));
-  return pageLogs(parsed.flatMap((row) => (row.success ? [row.data] : [])), query);
+  return pageLogs(
+    parsed.flatMap((row) => (row.success ? [row.data] : [])),
+    query,
+  );
 }
 
 /** The real server's filters: type, roomId, newest first, count and offset. */

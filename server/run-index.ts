@@ -189,7 +189,10 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
       if ('error' in entry.result) continue;
       const seen = next.get(entry.result.summary.runId);
       if (seen) {
-        warn(`dup:${entry.path}:${seen.path}`, `elizaOS Run Viewer: ${entry.path} repeats run ${entry.result.summary.runId} of ${seen.path}; serving the first`);
+        warn(
+          `dup:${entry.path}:${seen.path}`,
+          `elizaOS Run Viewer: ${entry.path} repeats run ${entry.result.summary.runId} of ${seen.path}; serving the first`,
+        );
         continue;
       }
       next.set(entry.result.summary.runId, { path: entry.path, version: entry.version, summary: entry.result.summary });

@@ -75,7 +75,9 @@ export function createRunsStore(runsDir: string, warn: (line: string) => void, o
       warnOnce(`runs-dir:${code}`, `elizaOS Run Viewer: cannot read RUNS_DIR ${runsDir} (${code})`);
       return [];
     }
-    const ids = await Promise.all(names.filter((name) => ID_PATTERN.test(name)).map(async (name) => ((await agentDir(name)) ? name : null)));
+    const ids = await Promise.all(
+      names.filter((name) => ID_PATTERN.test(name)).map(async (name) => ((await agentDir(name)) ? name : null)),
+    );
     return ids.filter((id) => id !== null);
   }
 
@@ -149,4 +151,3 @@ export function createRunsStore(runsDir: string, warn: (line: string) => void, o
     },
   };
 }
-

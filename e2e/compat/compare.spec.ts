@@ -6,7 +6,10 @@ import { expect, test } from './fixtures';
 
 const ACTION_ERROR = 'fake TEXT_LARGE failure inside REPLY (zzfailactionzz)';
 
-test('compares a run whose REPLY worked with one whose REPLY failed: the failure on one side, the changed message in the prompt', async ({ page, compat }) => {
+test('compares a run whose REPLY worked with one whose REPLY failed: the failure on one side, the changed message in the prompt', async ({
+  page,
+  compat,
+}) => {
   const { manifest } = compat.serverA;
   const worked = manifest.runs['reply-action'];
   const failed = manifest.runs['action-error'];
@@ -26,12 +29,17 @@ test('compares a run whose REPLY worked with one whose REPLY failed: the failure
   await expect(reply).toContainText(/Run A: action REPLY\W*completed/);
   await expect(reply).toContainText(/Run B: action REPLY\W*failed/);
   await expect(reply).toContainText(ACTION_ERROR);
-  await expect(region.getByRole('region', { name: 'Differences, A → B' }).getByRole('definition').filter({ hasText: 'completed → failed' })).toBeVisible();
+  await expect(
+    region.getByRole('region', { name: 'Differences, A → B' }).getByRole('definition').filter({ hasText: 'completed → failed' }),
+  ).toBeVisible();
   // The model call REPLY made in A never happened in B (it threw): removed, nested under REPLY.
   await expect(steps.filter({ hasText: 'removed in B' }).filter({ hasText: 'TEXT_LARGE' })).toHaveAttribute('data-depth', '1');
 
   // The message handler's prompt: the same template, with the user's message changed.
-  const handler = steps.filter({ hasText: /model TEXT_LARGE/ }).filter({ hasText: 'prompt or response changed' }).first();
+  const handler = steps
+    .filter({ hasText: /model TEXT_LARGE/ })
+    .filter({ hasText: 'prompt or response changed' })
+    .first();
   await handler.getByRole('button').first().click();
   const prompt = handler.getByRole('group', { name: 'Prompt diff' });
   await expect(prompt.locator('del').filter({ hasText: 'Fakebot, please answer zzreplyactionzz' }).first()).toBeVisible();

@@ -55,7 +55,12 @@ export function useDirectServer(): DirectServer | null {
 }
 
 /** The URL, headers and credentials mode for an API path, for the current target. */
-export function apiRequest(path: string): { url: string; headers: Record<string, string>; credentials: RequestCredentials; serverName: string } {
+export function apiRequest(path: string): {
+  url: string;
+  headers: Record<string, string>;
+  credentials: RequestCredentials;
+  serverName: string;
+} {
   // The viewer's own server: a plain same-origin request, exactly like the `Link: rel=preload` the server sends with a run page
   // (no extra header, credentials 'same-origin'), so Chromium hands the preloaded response to this fetch instead of fetching twice.
   const server = current.get();

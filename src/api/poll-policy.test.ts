@@ -19,7 +19,8 @@ describe('pollDelay', () => {
   });
 
   it('waits as long as Retry-After asks when rate limited', () => {
-    const limited = (retryAfterMs?: number) => new ApiError('rate-limited', 'Too many requests', { url: '/api', status: 429, retryAfterMs });
+    const limited = (retryAfterMs?: number) =>
+      new ApiError('rate-limited', 'Too many requests', { url: '/api', status: 429, retryAfterMs });
     expect(pollDelay({ running: true, lastError: limited(7000), failures: 1 })).toBe(7000);
     expect(pollDelay({ running: true, lastError: limited(0), failures: 1 })).toBe(POLL_MS);
     expect(pollDelay({ running: true, lastError: limited(), failures: 1 })).toBe(60_000);

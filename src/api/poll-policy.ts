@@ -31,6 +31,7 @@ export function pollDelay({ running, lastError, failures, quietMs = 0, resumed =
   if (quietMs >= STALE_AFTER_MS && !resumed) return false;
   const base = resumed ? QUIET_POLL_MS : quietMs >= 10 * 60_000 ? QUIETER_POLL_MS : quietMs >= 60_000 ? QUIET_POLL_MS : POLL_MS;
   if (!lastError) return base;
-  if (isApiError(lastError) && lastError.kind === 'rate-limited') return Math.min(Math.max(lastError.retryAfterMs ?? MAX_BACKOFF_MS, base), 15 * 60_000);
+  if (isApiError(lastError) && lastError.kind === 'rate-limited')
+    return Math.min(Math.max(lastError.retryAfterMs ?? MAX_BACKOFF_MS, base), 15 * 60_000);
   return Math.min(Math.max(POLL_MS * 2 ** Math.max(failures, 1), base), MAX_BACKOFF_MS);
 }

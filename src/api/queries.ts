@@ -21,7 +21,9 @@ function segment(id: string): string {
  * nor a server that already kept the user waiting for the whole idle timeout.
  */
 function retryTransient(failureCount: number, error: unknown): boolean {
-  return isApiError(error) && (error.kind === 'unreachable' || error.kind === 'server') && error.code !== 'CLIENT_TIMEOUT' && failureCount < 2;
+  return (
+    isApiError(error) && (error.kind === 'unreachable' || error.kind === 'server') && error.code !== 'CLIENT_TIMEOUT' && failureCount < 2
+  );
 }
 
 export function agentsQueryOptions() {

@@ -33,7 +33,10 @@ export function FileDropZone() {
   }, [navigate]);
   if (!dragging) return null;
   return (
-    <div aria-hidden="true" className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-black/40 text-lg font-semibold text-white">
+    <div
+      aria-hidden="true"
+      className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-black/40 text-lg font-semibold text-white"
+    >
       Drop a run JSON file to open it, or two to compare them (they stay in your browser)
     </div>
   );

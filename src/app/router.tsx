@@ -25,8 +25,22 @@ export function createRouter() {
       element: <Layout />,
       errorElement: <RouteError />,
       children: [
-        { path: '/', element: <OnDemand><HomePage /></OnDemand> },
-        { path: '/agents/:agentId/runs', element: <OnDemand><AgentRunsPage /></OnDemand> },
+        {
+          path: '/',
+          element: (
+            <OnDemand>
+              <HomePage />
+            </OnDemand>
+          ),
+        },
+        {
+          path: '/agents/:agentId/runs',
+          element: (
+            <OnDemand>
+              <AgentRunsPage />
+            </OnDemand>
+          ),
+        },
         { path: '/agents/:agentId/runs/:runId', element: <RunPage /> },
         {
           path: '/agents/:agentId/compare',

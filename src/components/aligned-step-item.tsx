@@ -36,7 +36,16 @@ interface AlignedStepItemProps {
 }
 
 /** One aligned step: run A's side and run B's side, with what differs marked in words and colour. */
-export const AlignedStepItem = memo(function AlignedStepItem({ ref, index, setSize, top, item, selected, estimates, onSelect }: AlignedStepItemProps) {
+export const AlignedStepItem = memo(function AlignedStepItem({
+  ref,
+  index,
+  setSize,
+  top,
+  item,
+  selected,
+  estimates,
+  onSelect,
+}: AlignedStepItemProps) {
   const hasDiff = selected && item.a?.event.model && item.b?.event.model;
   return (
     <li
@@ -51,7 +60,12 @@ export const AlignedStepItem = memo(function AlignedStepItem({ ref, index, setSi
       style={{ transform: `translateY(${top}px)` }}
     >
       <div
-        className={cn('rounded-md border bg-card', selected && 'ring-2 ring-accent', item.depth === 1 && 'ml-8', item.mark === 'outcome' && 'border-2')}
+        className={cn(
+          'rounded-md border bg-card',
+          selected && 'ring-2 ring-accent',
+          item.depth === 1 && 'ml-8',
+          item.mark === 'outcome' && 'border-2',
+        )}
         style={{ borderColor: MARK_COLOR[item.mark] }}
       >
         <button
@@ -92,13 +106,19 @@ function Side({ run, step, outcome, estimates }: SideProps) {
       <span className="min-w-0">
         <span className="block text-sm">
           <span className="sr-only">Run {run}: </span>
-          <span className="text-xs uppercase" style={{ color: kind.color }}>{kind.label}</span> {stepName(step)}{' '}
+          <span className="text-xs uppercase" style={{ color: kind.color }}>
+            {kind.label}
+          </span>{' '}
+          {stepName(step)}{' '}
           <span className="text-xs font-semibold" style={{ color: OUTCOME_COLOR[outcome.tone] }}>
             <span aria-hidden="true">{OUTCOME_ICON[outcome.tone]}</span> {outcome.label}
           </span>
         </span>
         <span className="block text-xs text-muted">
-          {[step.durationMs !== null ? formatDuration(step.durationMs) : null, tokens ? `${tokens.estimated ? '~' : ''}${formatNumber(tokens.total)} tokens${tokens.estimated ? ' (estimated)' : ''}` : null]
+          {[
+            step.durationMs !== null ? formatDuration(step.durationMs) : null,
+            tokens ? `${tokens.estimated ? '~' : ''}${formatNumber(tokens.total)} tokens${tokens.estimated ? ' (estimated)' : ''}` : null,
+          ]
             .filter(Boolean)
             .join(' · ')}
         </span>

@@ -16,7 +16,9 @@ export function CompareLink({ agentId, selected }: { agentId: string; selected: 
         <a role="link" aria-disabled="true" className={`${className} cursor-not-allowed opacity-60`}>
           Compare
         </a>
-        {selected.length < 2 ? `Select two runs to compare (${selected.length} selected).` : `Select only two runs (${selected.length} selected).`}
+        {selected.length < 2
+          ? `Select two runs to compare (${selected.length} selected).`
+          : `Select only two runs (${selected.length} selected).`}
       </span>
     );
   }

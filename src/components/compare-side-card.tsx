@@ -24,7 +24,9 @@ export function CompareSideCard({ side, run, status, facts, href, now }: Compare
   return (
     <section aria-labelledby={titleId} className="min-w-0 rounded-md border border-border p-3">
       <div className="mb-2 flex flex-wrap items-center gap-2">
-        <h3 id={titleId} className="text-sm font-semibold">Run {side}</h3>
+        <h3 id={titleId} className="text-sm font-semibold">
+          Run {side}
+        </h3>
         <StatusBadge status={status} />
         {facts.errors.length > 0 && status.tone !== 'failed' && (
           <Badge color="var(--status-failed)">
@@ -35,7 +37,9 @@ export function CompareSideCard({ side, run, status, facts, href, now }: Compare
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-xs text-muted">Run id</dt>
         <dd className="flex min-w-0 items-center gap-2">
-          <code className="font-mono text-xs" title={run.runId}>{run.runId.slice(0, 8)}</code>
+          <code className="font-mono text-xs" title={run.runId}>
+            {run.runId.slice(0, 8)}
+          </code>
           <CopyButton text={run.runId} label={`Copy the id of run ${side}`} />
           {href && (
             <Link to={href} className="text-xs text-accent underline">
@@ -44,13 +48,17 @@ export function CompareSideCard({ side, run, status, facts, href, now }: Compare
           )}
         </dd>
         <dt className="text-xs text-muted">Started</dt>
-        <dd><TimeText timestamp={run.startedAt} now={now} /></dd>
+        <dd>
+          <TimeText timestamp={run.startedAt} now={now} />
+        </dd>
         <dt className="text-xs text-muted">Duration</dt>
         <dd>{status.tone === 'running' ? 'still running' : formatDuration(facts.durationMs)}</dd>
         <dt className="text-xs text-muted">Counts</dt>
         <dd>
           {count(facts.events, 'event')}, {count(facts.actions, 'action')}, {count(facts.modelCalls, 'model call')},{' '}
-          <span className={facts.errors.length ? 'font-semibold text-[var(--status-failed)]' : undefined}>{count(facts.errors.length, 'error')}</span>
+          <span className={facts.errors.length ? 'font-semibold text-[var(--status-failed)]' : undefined}>
+            {count(facts.errors.length, 'error')}
+          </span>
         </dd>
         <dt className="text-xs text-muted">Tokens</dt>
         <dd>

@@ -18,10 +18,8 @@ export function CopyBanner({ how, context }: { how: 'link' | 'snapshot'; context
         {context.source ? ` from ${describeSource(context.source)}` : null}.
       </p>
       <p className="text-muted">
-        {masked
-          ? `Secrets masked before sharing: ${masked.count} found.`
-          : 'This copy does not say that its secrets were masked.'}{' '}
-        It shows the run as it was when shared: it does not reload, and it asks no server for anything.
+        {masked ? `Secrets masked before sharing: ${masked.count} found.` : 'This copy does not say that its secrets were masked.'} It shows
+        the run as it was when shared: it does not reload, and it asks no server for anything.
       </p>
     </section>
   );

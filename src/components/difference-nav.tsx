@@ -8,7 +8,8 @@ interface DifferenceNavProps {
 
 /** "Next difference" and "Previous difference", with where the selection is, read out as it moves. */
 export function DifferenceNav({ position, total, selectedLabel, onMove }: DifferenceNavProps) {
-  const button = 'rounded border border-border px-2 py-1 text-xs hover:bg-subtle disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-accent';
+  const button =
+    'rounded border border-border px-2 py-1 text-xs hover:bg-subtle disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-accent';
   return (
     <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
       <button type="button" className={button} disabled={total === 0} onClick={() => onMove(-1)} aria-keyshortcuts="p">

@@ -16,7 +16,9 @@ export function ErrorState({ error, subject, onRetry }: ErrorStateProps) {
   if (!isApiError(error)) {
     return (
       <Problem title="Something went wrong" onRetry={onRetry}>
-        <p>The viewer failed while loading {subject}: {error instanceof Error ? error.message : String(error)}</p>
+        <p>
+          The viewer failed while loading {subject}: {error instanceof Error ? error.message : String(error)}
+        </p>
       </Problem>
     );
   }
@@ -27,15 +29,17 @@ export function ErrorState({ error, subject, onRetry }: ErrorStateProps) {
           <p>{error.message}</p>
           <p>
             The elizaOS server requires an API key (the <code>X-API-KEY</code> header). With the viewer&apos;s own server in front, start it
-            with <code>ELIZA_SERVER_AUTH_TOKEN=&lt;your key&gt;</code> next to <code>ELIZA_SERVER_URL</code>: the key stays on that server. When
-            the viewer calls the elizaOS server directly, enter the key in the <strong>Server</strong> settings at the top of the page.
+            with <code>ELIZA_SERVER_AUTH_TOKEN=&lt;your key&gt;</code> next to <code>ELIZA_SERVER_URL</code>: the key stays on that server.
+            When the viewer calls the elizaOS server directly, enter the key in the <strong>Server</strong> settings at the top of the page.
           </p>
         </Problem>
       );
     case 'not-found':
       return (
         <Problem title="Not found">
-          <p>The server has no {subject}. {error.message !== 'Not found.' && `(${error.message})`}</p>
+          <p>
+            The server has no {subject}. {error.message !== 'Not found.' && `(${error.message})`}
+          </p>
           <p>Check the link, or pick a run from the list.</p>
         </Problem>
       );
@@ -51,7 +55,9 @@ export function ErrorState({ error, subject, onRetry }: ErrorStateProps) {
         <Problem title="Too many requests" onRetry={onRetry}>
           <p>{error.message}</p>
           <p>
-            {error.retryAfterMs !== null ? `The server asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s before retrying.` : 'Wait a moment, then retry.'}
+            {error.retryAfterMs !== null
+              ? `The server asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s before retrying.`
+              : 'Wait a moment, then retry.'}
           </p>
         </Problem>
       );
@@ -80,7 +86,11 @@ function RawBody({ body }: { body: string | null }) {
     <details open className="mt-2">
       <summary className="cursor-pointer text-sm">Raw response ({body.length.toLocaleString('en')} characters)</summary>
       <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-subtle p-2 font-mono text-xs">
-        {body === '' ? '(empty body)' : body.length > RAW_LIMIT ? `${body.slice(0, RAW_LIMIT)}\n… (${(body.length - RAW_LIMIT).toLocaleString('en')} more characters)` : body}
+        {body === ''
+          ? '(empty body)'
+          : body.length > RAW_LIMIT
+            ? `${body.slice(0, RAW_LIMIT)}\n… (${(body.length - RAW_LIMIT).toLocaleString('en')} more characters)`
+            : body}
       </pre>
     </details>
   );
@@ -91,7 +101,9 @@ export function Problem({ title, children, onRetry }: { title: string; children:
   const titleId = useId();
   return (
     <Card role="alert" aria-labelledby={titleId} className="space-y-2 border-[var(--status-failed)]">
-      <h2 id={titleId} className="text-lg font-semibold">{title}</h2>
+      <h2 id={titleId} className="text-lg font-semibold">
+        {title}
+      </h2>
       <div className="space-y-2 text-sm">{children}</div>
       <div className="flex gap-3 pt-2 text-sm">
         {onRetry && (
@@ -99,7 +111,9 @@ export function Problem({ title, children, onRetry }: { title: string; children:
             Retry
           </Button>
         )}
-        <Link to="/" className="px-1 py-1 text-accent underline">All agents and runs</Link>
+        <Link to="/" className="px-1 py-1 text-accent underline">
+          All agents and runs
+        </Link>
       </div>
     </Card>
   );

@@ -47,7 +47,9 @@ function JsonNode({ name, value, depth }: { name: string | null; value: unknown;
         onClick={() => setOpen(!open)}
         className="-ml-4 rounded py-0.5 text-left hover:bg-card focus-visible:outline-2 focus-visible:outline-accent"
       >
-        <span aria-hidden="true" className="inline-block w-4 text-muted">{open ? '▾' : '▸'}</span>
+        <span aria-hidden="true" className="inline-block w-4 text-muted">
+          {open ? '▾' : '▸'}
+        </span>
         {key}
         <span className="text-muted">
           {openBracket}

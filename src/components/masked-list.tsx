@@ -5,7 +5,8 @@ const SHOWN = 50;
 
 /** Each secret that will be masked, as the reader will see it, and where it is. */
 export function MaskedList({ findings, bundle }: { findings: BundleFinding[]; bundle: RunBundle }) {
-  if (findings.length === 0) return <p className="text-muted">The default rules found no secret in this run. Add words below to mask them too.</p>;
+  if (findings.length === 0)
+    return <p className="text-muted">The default rules found no secret in this run. Add words below to mask them too.</p>;
   return (
     <>
       <ul aria-label="Secrets to mask" tabIndex={0} className="max-h-56 space-y-1 overflow-y-auto rounded border border-border p-2">

@@ -23,9 +23,7 @@ export function PromptDiffView({ before, after }: { before: string; after: strin
         {changed.map((section, index) => (
           <TextDiffView key={`${section.label}-${index}`} label={sectionTitle(section)} before={section.before} after={section.after} />
         ))}
-        {same.length > 0 && (
-          <p className="text-xs text-muted">Unchanged: {same.join(', ')}.</p>
-        )}
+        {same.length > 0 && <p className="text-xs text-muted">Unchanged: {same.join(', ')}.</p>}
         <details className="text-xs">
           <summary className="cursor-pointer">Whole prompt diff</summary>
           <div className="mt-1">
@@ -39,6 +37,9 @@ export function PromptDiffView({ before, after }: { before: string; after: strin
 
 function sectionTitle(section: SectionChange): string {
   const what = section.change === 'added' ? 'only in B' : section.change === 'removed' ? 'only in A' : 'changed';
-  const delta = section.tokenDelta === 0 ? '' : `, ${section.tokenDelta > 0 ? 'grew by' : 'shrank by'} about ${formatNumber(Math.abs(section.tokenDelta))} tokens`;
+  const delta =
+    section.tokenDelta === 0
+      ? ''
+      : `, ${section.tokenDelta > 0 ? 'grew by' : 'shrank by'} about ${formatNumber(Math.abs(section.tokenDelta))} tokens`;
   return `Section ${section.label} ${what}${delta}`;
 }

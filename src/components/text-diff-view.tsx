@@ -38,10 +38,14 @@ function Block({ block }: { block: DiffBlock }) {
     return (
       <>
         <Line sign="−" className="bg-[var(--diff-removed)]">
-          <del className="no-underline"><Words parts={block.before} /></del>
+          <del className="no-underline">
+            <Words parts={block.before} />
+          </del>
         </Line>
         <Line sign="+" className="bg-[var(--diff-added)]">
-          <ins className="no-underline"><Words parts={block.after} /></ins>
+          <ins className="no-underline">
+            <Words parts={block.after} />
+          </ins>
         </Line>
       </>
     );
@@ -49,7 +53,11 @@ function Block({ block }: { block: DiffBlock }) {
   if (block.kind === 'removed' || block.kind === 'added') {
     const Tag = block.kind === 'removed' ? 'del' : 'ins';
     return block.lines.map((line, index) => (
-      <Line key={index} sign={block.kind === 'removed' ? '−' : '+'} className={block.kind === 'removed' ? 'bg-[var(--diff-removed)]' : 'bg-[var(--diff-added)]'}>
+      <Line
+        key={index}
+        sign={block.kind === 'removed' ? '−' : '+'}
+        className={block.kind === 'removed' ? 'bg-[var(--diff-removed)]' : 'bg-[var(--diff-added)]'}
+      >
         <Tag className="no-underline">{line}</Tag>
       </Line>
     ));
@@ -64,7 +72,9 @@ function Block({ block }: { block: DiffBlock }) {
 function Line({ sign, className, children }: { sign: string; className?: string; children: ReactNode }) {
   return (
     <div className={`flex gap-2 px-2 ${className ?? ''}`}>
-      <span aria-hidden="true" className="w-3 shrink-0 select-none text-muted">{sign}</span>
+      <span aria-hidden="true" className="w-3 shrink-0 select-none text-muted">
+        {sign}
+      </span>
       <span className="min-w-0 whitespace-pre-wrap break-words">{children}</span>
     </div>
   );
@@ -75,7 +85,9 @@ function Words({ parts }: { parts: WordPart[] }) {
     part.change === 'same' ? (
       <span key={index}>{part.text}</span>
     ) : (
-      <mark key={index} className="rounded-sm bg-transparent font-bold text-inherit underline decoration-2">{part.text}</mark>
+      <mark key={index} className="rounded-sm bg-transparent font-bold text-inherit underline decoration-2">
+        {part.text}
+      </mark>
     ),
   );
 }

@@ -26,7 +26,20 @@ interface TimelineItemProps {
   onSelect: (eventId: string) => void;
 }
 
-export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, top, row, expanded, selected, timeMode, waterfall, estimate, onToggle, onSelect }: TimelineItemProps) {
+export const TimelineItem = memo(function TimelineItem({
+  ref,
+  index,
+  setSize,
+  top,
+  row,
+  expanded,
+  selected,
+  timeMode,
+  waterfall,
+  estimate,
+  onToggle,
+  onSelect,
+}: TimelineItemProps) {
   const { event } = row;
   const summary = estimate ? summarizeEvent(event, row.durationMs, estimate) : row.summary;
   const kind = KIND_STYLE[event.failed ? 'error' : event.kind];
@@ -65,11 +78,17 @@ export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, to
             className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2 rounded text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
           >
             <span className="text-xs font-semibold uppercase" style={{ color: kind.color }}>
-              {event.didNotFinish ? `${KIND_STYLE[event.kind].label} · did not finish` : event.failed ? `${KIND_STYLE[event.kind].label} · failed` : kind.label}
+              {event.didNotFinish
+                ? `${KIND_STYLE[event.kind].label} · did not finish`
+                : event.failed
+                  ? `${KIND_STYLE[event.kind].label} · failed`
+                  : kind.label}
             </span>
             <span className={cn('min-w-0 break-words text-sm', event.failed && 'text-[var(--status-failed)]')}>{summary}</span>
             {event.outcomeNote && (
-              <span className={cn('text-xs', event.needsOutcomeCheck ? 'font-semibold text-[var(--status-timeout)]' : 'text-muted')}>({event.outcomeNote})</span>
+              <span className={cn('text-xs', event.needsOutcomeCheck ? 'font-semibold text-[var(--status-timeout)]' : 'text-muted')}>
+                ({event.outcomeNote})
+              </span>
             )}
             <span className="sr-only">, {expanded ? 'hide' : 'show'} data</span>
           </button>

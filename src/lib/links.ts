@@ -12,7 +12,6 @@ export function agentRunsPath(agentId: string): string {
   return `/agents/${encodeURIComponent(agentId)}/runs`;
 }
 
-
 export interface CompareTarget {
   agentId: string;
   runId: string;

@@ -35,7 +35,9 @@ function AgentRuns({ agentId }: { agentId: string }) {
   // Picked for comparison; kept across pages and filters, so runs far apart can be compared.
   const [picked, setPicked] = useState<ListedRun[]>([]);
   const togglePicked = (run: ListedRun) =>
-    setPicked((current) => (current.some((item) => item.runId === run.runId) ? current.filter((item) => item.runId !== run.runId) : [...current, run]));
+    setPicked((current) =>
+      current.some((item) => item.runId === run.runId) ? current.filter((item) => item.runId !== run.runId) : [...current, run],
+    );
 
   return (
     <Card aria-labelledby="agent-runs-title">
@@ -45,19 +47,36 @@ function AgentRuns({ agentId }: { agentId: string }) {
       <form className="mb-3 flex flex-wrap items-end gap-3 text-sm" onSubmit={(event) => event.preventDefault()}>
         <label className="flex flex-col text-xs">
           Status
-          <select aria-label="Status" value={view.status} onChange={(event) => setView({ status: event.target.value })} className="rounded border border-border bg-card px-1 py-1 text-sm">
+          <select
+            aria-label="Status"
+            value={view.status}
+            onChange={(event) => setView({ status: event.target.value })}
+            className="rounded border border-border bg-card px-1 py-1 text-sm"
+          >
             {STATUSES.map((value) => (
-              <option key={value} value={value}>{value}</option>
+              <option key={value} value={value}>
+                {value}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-xs">
           From
-          <input type="datetime-local" value={view.from} onChange={(event) => setView({ from: event.target.value })} className="rounded border border-border bg-card px-1 py-0.5 text-sm" />
+          <input
+            type="datetime-local"
+            value={view.from}
+            onChange={(event) => setView({ from: event.target.value })}
+            className="rounded border border-border bg-card px-1 py-0.5 text-sm"
+          />
         </label>
         <label className="flex flex-col text-xs">
           To
-          <input type="datetime-local" value={view.to} onChange={(event) => setView({ to: event.target.value })} className="rounded border border-border bg-card px-1 py-0.5 text-sm" />
+          <input
+            type="datetime-local"
+            value={view.to}
+            onChange={(event) => setView({ to: event.target.value })}
+            className="rounded border border-border bg-card px-1 py-0.5 text-sm"
+          />
         </label>
         <label className="flex items-center gap-1 text-xs">
           <input type="checkbox" checked={view.live} onChange={(event) => setView({ live: event.target.checked })} />

@@ -20,8 +20,8 @@ export function ComparePage() {
       <Problem title="This link is malformed">
         <p>
           A comparison link looks like <code>/agents/&lt;agentId&gt;/compare?a=&lt;runId&gt;&amp;b=&lt;runId&gt;</code>, optionally with{' '}
-          <code>roomA</code> and <code>roomB</code>; a run of another agent is written <code>&lt;agentId&gt;:&lt;runId&gt;</code>. This one has{' '}
-          {params.problem}. Check that the link was copied whole.
+          <code>roomA</code> and <code>roomB</code>; a run of another agent is written <code>&lt;agentId&gt;:&lt;runId&gt;</code>. This one
+          has {params.problem}. Check that the link was copied whole.
         </p>
       </Problem>
     );
@@ -29,7 +29,17 @@ export function ComparePage() {
   return <ServerComparison a={params.a} b={params.b} step={params.step} onStep={setStep} />;
 }
 
-function ServerComparison({ a, b, step, onStep }: { a: CompareSide; b: CompareSide; step: string | null; onStep: (id: string | null) => void }) {
+function ServerComparison({
+  a,
+  b,
+  step,
+  onStep,
+}: {
+  a: CompareSide;
+  b: CompareSide;
+  step: string | null;
+  onStep: (id: string | null) => void;
+}) {
   const queryA = useQuery(runQueryOptions(a.agentId, a.runId, a.roomId));
   const queryB = useQuery(runQueryOptions(b.agentId, b.runId, b.roomId));
   const runA = shownRun(queryA);
@@ -40,8 +50,16 @@ function ServerComparison({ a, b, step, onStep }: { a: CompareSide; b: CompareSi
       {queryB.isRefetchError && runB && <RefetchWarning error={queryB.error} />}
       {runA && runB ? (
         <CompareView
-          a={{ source: { kind: 'server', agentId: a.agentId, response: queryA.data?.response }, run: runA, href: runPath(a.agentId, a.runId, a.roomId) }}
-          b={{ source: { kind: 'server', agentId: b.agentId, response: queryB.data?.response }, run: runB, href: runPath(b.agentId, b.runId, b.roomId) }}
+          a={{
+            source: { kind: 'server', agentId: a.agentId, response: queryA.data?.response },
+            run: runA,
+            href: runPath(a.agentId, a.runId, a.roomId),
+          }}
+          b={{
+            source: { kind: 'server', agentId: b.agentId, response: queryB.data?.response },
+            run: runB,
+            href: runPath(b.agentId, b.runId, b.roomId),
+          }}
           step={step}
           onStep={onStep}
         />
@@ -64,7 +82,17 @@ function SideState({ side, target, query }: { side: 'A' | 'B'; target: CompareSi
   const now = useNow();
   const { agentId, runId, roomId } = target;
   const run = shownRun(query);
-  if (run) return <CompareSideCard side={side} run={run} status={deriveStatus(run)} facts={runFacts(run)} href={runPath(agentId, runId, roomId)} now={now} />;
+  if (run)
+    return (
+      <CompareSideCard
+        side={side}
+        run={run}
+        status={deriveStatus(run)}
+        facts={runFacts(run)}
+        href={runPath(agentId, runId, roomId)}
+        now={now}
+      />
+    );
   const label = <h3 className="mb-2 text-sm font-semibold">Run {side}</h3>;
   if (query.data) {
     return (

@@ -58,7 +58,8 @@ export function CompareView({ a, b, step, onStep }: CompareViewProps) {
   };
   const moveDifference = (delta: 1 | -1) => {
     if (differenceIndexes.length === 0) return;
-    const next = delta === 1 ? differenceIndexes.find((index) => index > selectedIndex) : differenceIndexes.findLast((index) => index < selectedIndex);
+    const next =
+      delta === 1 ? differenceIndexes.find((index) => index > selectedIndex) : differenceIndexes.findLast((index) => index < selectedIndex);
     // Past the last difference, start again from the first (and the other way round).
     select(next ?? (delta === 1 ? differenceIndexes[0] : (differenceIndexes.at(-1) as number)));
   };
@@ -77,12 +78,18 @@ export function CompareView({ a, b, step, onStep }: CompareViewProps) {
       </div>
       <DifferencesList differences={differences} marks={marks} />
       <section aria-labelledby="aligned-steps-title">
-        <h3 id="aligned-steps-title" className="mb-2 text-sm font-semibold">Steps, aligned by what they are</h3>
+        <h3 id="aligned-steps-title" className="mb-2 text-sm font-semibold">
+          Steps, aligned by what they are
+        </h3>
         {error ? (
-          <p role="alert" className="text-sm text-[var(--status-failed)]">{error.message}. Reload the page to try again.</p>
+          <p role="alert" className="text-sm text-[var(--status-failed)]">
+            {error.message}. Reload the page to try again.
+          </p>
         ) : !items ? (
           <div aria-busy="true" aria-label="Aligning the steps">
-            <p role="status" className="mb-2 text-sm text-muted">Aligning {stepsA.length.toLocaleString('en')} and {stepsB.length.toLocaleString('en')} steps…</p>
+            <p role="status" className="mb-2 text-sm text-muted">
+              Aligning {stepsA.length.toLocaleString('en')} and {stepsB.length.toLocaleString('en')} steps…
+            </p>
             <Skeleton className="h-24 w-full" />
           </div>
         ) : (
@@ -90,10 +97,18 @@ export function CompareView({ a, b, step, onStep }: CompareViewProps) {
             <DifferenceNav
               position={position}
               total={differenceIndexes.length}
-              selectedLabel={selected && selected.mark !== 'same' ? `${stepName((selected.a ?? selected.b)!)}, ${MARK_TEXT[selected.mark]}` : null}
+              selectedLabel={
+                selected && selected.mark !== 'same' ? `${stepName((selected.a ?? selected.b)!)}, ${MARK_TEXT[selected.mark]}` : null
+              }
               onMove={moveDifference}
             />
-            <AlignedSteps items={items} selectedId={selected?.id ?? null} scrollRequest={scrollRequest} estimates={estimates} onSelect={(id) => onStep(id)} />
+            <AlignedSteps
+              items={items}
+              selectedId={selected?.id ?? null}
+              scrollRequest={scrollRequest}
+              estimates={estimates}
+              onSelect={(id) => onStep(id)}
+            />
           </>
         )}
       </section>

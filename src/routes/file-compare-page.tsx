@@ -13,8 +13,12 @@ export function FileComparePage() {
   if (!pair) {
     return (
       <Card aria-labelledby="file-compare-title" className="space-y-2">
-        <h2 id="file-compare-title" className="text-lg font-semibold">Compare two run files</h2>
-        <p className="text-sm">Drop two run JSON files anywhere on this page, or pick two at once. They stay in your browser: nothing is uploaded.</p>
+        <h2 id="file-compare-title" className="text-lg font-semibold">
+          Compare two run files
+        </h2>
+        <p className="text-sm">
+          Drop two run JSON files anywhere on this page, or pick two at once. They stay in your browser: nothing is uploaded.
+        </p>
         <OpenFileButton />
       </Card>
     );
@@ -29,8 +33,16 @@ function FilePair({ pair }: { pair: [OpenedFile, OpenedFile] }) {
   if (first.opened && second.opened) {
     // The older run is A, as when picking two runs from a list.
     const inputs = [
-      { source: { kind: 'file' as const, name: pair[0].name, text: pair[0].text, context: first.opened.context }, run: first.opened.run, href: null },
-      { source: { kind: 'file' as const, name: pair[1].name, text: pair[1].text, context: second.opened.context }, run: second.opened.run, href: null },
+      {
+        source: { kind: 'file' as const, name: pair[0].name, text: pair[0].text, context: first.opened.context },
+        run: first.opened.run,
+        href: null,
+      },
+      {
+        source: { kind: 'file' as const, name: pair[1].name, text: pair[1].text, context: second.opened.context },
+        run: second.opened.run,
+        href: null,
+      },
     ].sort((x, y) => (x.run.startedAt ?? 0) - (y.run.startedAt ?? 0));
     const setStep = (step: string | null) => setParams(step === null ? {} : { step }, { replace: true });
     return (

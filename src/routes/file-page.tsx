@@ -12,7 +12,9 @@ export function FilePage() {
   if (!file) {
     return (
       <Card aria-labelledby="file-title" className="space-y-2">
-        <h2 id="file-title" className="text-lg font-semibold">Open a run file</h2>
+        <h2 id="file-title" className="text-lg font-semibold">
+          Open a run file
+        </h2>
         <p className="text-sm">
           Drop a run JSON file anywhere on this page, or pick one. Both the elizaOS 1.7 response and the documented format work. The file
           stays in your browser: nothing is uploaded.
@@ -32,7 +34,10 @@ function FileRun({ file }: { file: OpenedFile }) {
         <p>
           <code>{file.name}</code>: {parsed.error}
         </p>
-        <p>Pick a JSON file saved from the runs API (GET /api/agents/:agentId/runs/:runId) or exported with “Download JSON”, or a run bundle saved by this viewer.</p>
+        <p>
+          Pick a JSON file saved from the runs API (GET /api/agents/:agentId/runs/:runId) or exported with “Download JSON”, or a run bundle
+          saved by this viewer.
+        </p>
         <OpenFileButton />
       </Problem>
     );

@@ -30,7 +30,9 @@ function AgentRuns({ agent }: { agent: Agent }) {
   return (
     <Card aria-labelledby={titleId}>
       <CardTitle id={titleId}>
-        <Link to={agentRunsPath(agent.id)} className="hover:underline">{name}</Link>{' '}
+        <Link to={agentRunsPath(agent.id)} className="hover:underline">
+          {name}
+        </Link>{' '}
         <span className="text-xs font-normal text-muted">{agent.status ?? ''}</span>
       </CardTitle>
       {agent.status && agent.status !== 'active' ? (
@@ -38,7 +40,9 @@ function AgentRuns({ agent }: { agent: Agent }) {
       ) : (
         <>
           <RunList agentId={agent.id} />
-          <Link to={agentRunsPath(agent.id)} className="mt-2 inline-block text-sm text-accent underline">All runs of {name}</Link>
+          <Link to={agentRunsPath(agent.id)} className="mt-2 inline-block text-sm text-accent underline">
+            All runs of {name}
+          </Link>
         </>
       )}
     </Card>

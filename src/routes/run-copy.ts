@@ -41,7 +41,9 @@ function readSnapshot(): OpenedRun {
   try {
     return readRunBundle(JSON.parse(snapshotElement()?.textContent ?? 'null'));
   } catch (error) {
-    throw new ShareLinkError(`This snapshot file is damaged: ${error instanceof InvalidRunError ? error.message : 'its run is not valid JSON'}.`);
+    throw new ShareLinkError(
+      `This snapshot file is damaged: ${error instanceof InvalidRunError ? error.message : 'its run is not valid JSON'}.`,
+    );
   }
 }
 

@@ -27,56 +27,72 @@ export function RunHeader({ source, run, loaded, markdown }: RunHeaderProps) {
   const agentId = source.kind === 'server' ? source.agentId : '';
   const [sharing, setSharing] = useState(false);
   const canShare = source.kind !== 'copy' || source.copy.how === 'link';
-  const adjacent = useQuery({ ...adjacentRunsQueryOptions(agentId, run.startedAt ?? 0), enabled: source.kind === 'server' && run.startedAt !== null });
+  const adjacent = useQuery({
+    ...adjacentRunsQueryOptions(agentId, run.startedAt ?? 0),
+    enabled: source.kind === 'server' && run.startedAt !== null,
+  });
   const { previous, next } = adjacent.data ?? { previous: null, next: null };
   return (
     <>
-    <nav aria-label="Run" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-      {source.kind === 'file' ? (
-        <span className="text-muted">
-          Opened from the file <code>{source.name}</code>; it stays in this browser.
+      <nav aria-label="Run" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        {source.kind === 'file' ? (
+          <span className="text-muted">
+            Opened from the file <code>{source.name}</code>; it stays in this browser.
+          </span>
+        ) : source.kind === 'copy' ? (
+          <span className="text-muted">
+            A copy of a run{source.context.agentName ? ` of ${source.context.agentName}` : ''}: nothing here is fetched from a server.
+          </span>
+        ) : (
+          <Link className="text-accent underline" to={agentRunsPath(agentId)}>
+            ← Runs of this agent
+          </Link>
+        )}
+        {previous && (
+          <Link className="text-accent underline" to={runPath(agentId, previous.runId, previous.roomId)} rel="prev">
+            Previous run
+          </Link>
+        )}
+        {previous && (
+          <Link
+            className="text-accent underline"
+            to={comparePath({ agentId, ...previous }, { agentId, runId: run.runId, roomId: run.roomId })}
+          >
+            Compare with previous run
+          </Link>
+        )}
+        {next && (
+          <Link className="text-accent underline" to={runPath(agentId, next.runId, next.roomId)} rel="next">
+            Next run
+          </Link>
+        )}
+        <span className="ml-auto flex flex-wrap gap-2">
+          {source.kind === 'server' && (
+            <CopyButton text={() => shareableUrl(location.href)} label="Copy link to this view" idleText="Copy link" />
+          )}
+          {source.kind === 'copy' && source.copy.how === 'link' && (
+            <CopyButton text={() => copyViewUrl(source.copy)} label="Copy link to this view" idleText="Copy link" />
+          )}
+          <CopyButton text={markdown} label="Copy as Markdown" idleText="Copy as Markdown" />
+          <DownloadButton source={source} run={run} />
+          {canShare && (
+            <Button size="compact" className="text-muted" onClick={() => setSharing(true)} aria-haspopup="dialog">
+              Share
+            </Button>
+          )}
         </span>
-      ) : source.kind === 'copy' ? (
-        <span className="text-muted">A copy of a run{source.context.agentName ? ` of ${source.context.agentName}` : ''}: nothing here is fetched from a server.</span>
-      ) : (
-        <Link className="text-accent underline" to={agentRunsPath(agentId)}>
-          ← Runs of this agent
-        </Link>
+      </nav>
+      {sharing && (
+        <Suspense
+          fallback={
+            <p role="status" className="text-sm text-muted">
+              Opening the share dialog…
+            </p>
+          }
+        >
+          <ShareDialog source={source} run={loaded} onClose={() => setSharing(false)} />
+        </Suspense>
       )}
-      {previous && (
-        <Link className="text-accent underline" to={runPath(agentId, previous.runId, previous.roomId)} rel="prev">
-          Previous run
-        </Link>
-      )}
-      {previous && (
-        <Link className="text-accent underline" to={comparePath({ agentId, ...previous }, { agentId, runId: run.runId, roomId: run.roomId })}>
-          Compare with previous run
-        </Link>
-      )}
-      {next && (
-        <Link className="text-accent underline" to={runPath(agentId, next.runId, next.roomId)} rel="next">
-          Next run
-        </Link>
-      )}
-      <span className="ml-auto flex flex-wrap gap-2">
-        {source.kind === 'server' && <CopyButton text={() => shareableUrl(location.href)} label="Copy link to this view" idleText="Copy link" />}
-        {source.kind === 'copy' && source.copy.how === 'link' && (
-          <CopyButton text={() => copyViewUrl(source.copy)} label="Copy link to this view" idleText="Copy link" />
-        )}
-        <CopyButton text={markdown} label="Copy as Markdown" idleText="Copy as Markdown" />
-        <DownloadButton source={source} run={run} />
-        {canShare && (
-          <Button size="compact" className="text-muted" onClick={() => setSharing(true)} aria-haspopup="dialog">
-            Share
-          </Button>
-        )}
-      </span>
-    </nav>
-    {sharing && (
-      <Suspense fallback={<p role="status" className="text-sm text-muted">Opening the share dialog…</p>}>
-        <ShareDialog source={source} run={loaded} onClose={() => setSharing(false)} />
-      </Suspense>
-    )}
     </>
   );
 }

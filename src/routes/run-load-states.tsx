@@ -8,7 +8,17 @@ import { agentRunsPath } from '../lib/links';
 // How a run that is not on screen yet looks, shared by the run page and the comparison.
 
 /** elizaOS answers an unknown run id with an empty run, not an error: said in words. */
-export function NoEventsProblem({ agentId, runId, roomId, onRetry }: { agentId: string; runId: string; roomId: string | null; onRetry: () => void }) {
+export function NoEventsProblem({
+  agentId,
+  runId,
+  roomId,
+  onRetry,
+}: {
+  agentId: string;
+  runId: string;
+  roomId: string | null;
+  onRetry: () => void;
+}) {
   return (
     <Problem title="No events recorded for this run" onRetry={onRetry}>
       <p>
@@ -18,7 +28,9 @@ export function NoEventsProblem({ agentId, runId, roomId, onRetry }: { agentId: 
           : 'The run id may be wrong, or the run is older than the newest 5,000 log rows the server searches when the link has no roomId.'}
       </p>
       <p>
-        <Link className="text-accent underline" to={agentRunsPath(agentId)}>See this agent&apos;s runs</Link>
+        <Link className="text-accent underline" to={agentRunsPath(agentId)}>
+          See this agent&apos;s runs
+        </Link>
       </p>
     </Problem>
   );
@@ -27,7 +39,8 @@ export function NoEventsProblem({ agentId, runId, roomId, onRetry }: { agentId: 
 export function RefetchWarning({ error }: { error: unknown }) {
   return (
     <p role="status" className="mb-4 rounded border border-[var(--status-timeout)] p-2 text-sm">
-      Could not refresh this run ({error instanceof Error ? error.message : 'unknown error'}). Showing the last version received; it will retry.
+      Could not refresh this run ({error instanceof Error ? error.message : 'unknown error'}). Showing the last version received; it will
+      retry.
     </p>
   );
 }
@@ -46,8 +59,18 @@ export function RunSkeleton({ path }: { path: string }) {
 }
 
 function LoadingStatus({ progress }: { progress: DownloadProgress | null }) {
-  if (!progress) return <p className="sr-only" role="status">Loading run…</p>;
-  if (progress.phase === 'preparing') return <p role="status" className="text-sm text-muted">Received {formatBytes(progress.received)}; preparing the run…</p>;
+  if (!progress)
+    return (
+      <p className="sr-only" role="status">
+        Loading run…
+      </p>
+    );
+  if (progress.phase === 'preparing')
+    return (
+      <p role="status" className="text-sm text-muted">
+        Received {formatBytes(progress.received)}; preparing the run…
+      </p>
+    );
   const { received, total } = progress;
   return (
     <div className="space-y-1">

@@ -46,7 +46,8 @@ function ServerRun({ agentId, runId, roomId }: { agentId: string; runId: string;
 
   // Data first, then error, then loading: a failed refetch never hides a run already shown.
   if (query.data) {
-    if (isUnknownRunPlaceholder(query.data.run)) return <NoEventsProblem agentId={agentId} runId={runId} roomId={roomId} onRetry={() => query.refetch()} />;
+    if (isUnknownRunPlaceholder(query.data.run))
+      return <NoEventsProblem agentId={agentId} runId={runId} roomId={roomId} onRetry={() => query.refetch()} />;
     const quietMs = deriveStatus(query.data.run).tone === 'running' ? quietFor(query.data.run, now) : null;
     return (
       <>

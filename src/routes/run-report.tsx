@@ -31,7 +31,8 @@ export function RunReport({ source, run: loaded }: { source: RunSource; run: Run
   const rows = useMemo(() => buildTimelineRows(run), [run]);
   const tokens = useMemo(() => tokenUsage(run, estimates), [run, estimates]);
   const durationMs = runDuration(run, now);
-  const markdown = () => runToMarkdown({ run, status, counts, errors, rows: buildTimelineRows(run, estimates), tokens, durationMs, link: location.href });
+  const markdown = () =>
+    runToMarkdown({ run, status, counts, errors, rows: buildTimelineRows(run, estimates), tokens, durationMs, link: location.href });
 
   return (
     <div className="space-y-4">

@@ -21,14 +21,32 @@ export function RunsTable({ agentId, runs, picked }: { agentId: string; runs: Li
       <caption className="sr-only">Runs, newest first</caption>
       <thead>
         <tr className="text-xs text-muted">
-          {picked && <th scope="col" className="w-6 font-normal"><span className="sr-only">Compare</span></th>}
-          <th scope="col" className="font-normal">Run</th>
-          <th scope="col" className="font-normal">Status</th>
-          <th scope="col" className="font-normal">Started</th>
-          <th scope="col" className="text-right font-normal">Duration</th>
-          <th scope="col" className="text-right font-normal">Events</th>
-          <th scope="col" className="text-right font-normal">Model calls</th>
-          <th scope="col" className="text-right font-normal">Errors</th>
+          {picked && (
+            <th scope="col" className="w-6 font-normal">
+              <span className="sr-only">Compare</span>
+            </th>
+          )}
+          <th scope="col" className="font-normal">
+            Run
+          </th>
+          <th scope="col" className="font-normal">
+            Status
+          </th>
+          <th scope="col" className="font-normal">
+            Started
+          </th>
+          <th scope="col" className="text-right font-normal">
+            Duration
+          </th>
+          <th scope="col" className="text-right font-normal">
+            Events
+          </th>
+          <th scope="col" className="text-right font-normal">
+            Model calls
+          </th>
+          <th scope="col" className="text-right font-normal">
+            Errors
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -50,24 +68,35 @@ function RunRow({ agentId, listed, picked }: { agentId: string; listed: ListedRu
     <tr className="border-t border-border">
       {picked && (
         <td>
-          <input type="checkbox" aria-label={`Compare run ${listed.runId}`} checked={picked.runIds.has(listed.runId)} onChange={() => picked.toggle(listed)} />
+          <input
+            type="checkbox"
+            aria-label={`Compare run ${listed.runId}`}
+            checked={picked.runIds.has(listed.runId)}
+            onChange={() => picked.toggle(listed)}
+          />
         </td>
       )}
       <th scope="row" className="py-1.5 font-normal">
-        <Link to={runPath(agentId, listed.runId, listed.roomId)} className="font-mono text-xs text-accent underline">{listed.runId}</Link>
+        <Link to={runPath(agentId, listed.runId, listed.roomId)} className="font-mono text-xs text-accent underline">
+          {listed.runId}
+        </Link>
       </th>
       <td>
         {run && !isUnknownRunPlaceholder(run) ? (
           <StatusBadge status={deriveStatus(run)} />
         ) : (
-          <span className="text-xs text-muted">{listed.status} {detail.isPending ? '(checking…)' : '(as the server says)'}</span>
+          <span className="text-xs text-muted">
+            {listed.status} {detail.isPending ? '(checking…)' : '(as the server says)'}
+          </span>
         )}
       </td>
       <td className="text-xs">{listed.startedAt != null ? formatAbsolute(listed.startedAt) : '—'}</td>
       <td className="text-right">{formatDuration(duration)}</td>
       <td className="text-right">{counts ? formatNumber(counts.events) : '…'}</td>
       <td className="text-right">{counts ? formatNumber(counts.modelCalls) : '…'}</td>
-      <td className={counts?.errors ? 'text-right font-semibold text-[var(--status-failed)]' : 'text-right'}>{counts ? formatNumber(counts.errors) : '…'}</td>
+      <td className={counts?.errors ? 'text-right font-semibold text-[var(--status-failed)]' : 'text-right'}>
+        {counts ? formatNumber(counts.errors) : '…'}
+      </td>
     </tr>
   );
 }

@@ -14,7 +14,6 @@ import { encodeShareFragment, MAX_LINK_CHARS } from '../run/share-codec';
 import { snapshotFileName } from '../run/snapshot-html';
 import type { RunSource } from '../run/run-source';
 
-
 /**
  * "Share this run": says what will be shared and what will be masked, then gives a link that
  * carries the masked run in its fragment, or a self-contained snapshot file.
@@ -48,7 +47,9 @@ export function ShareDialog({ source, run, onClose }: { source: RunSource; run: 
     if (!link.data) return;
     try {
       await navigator.clipboard.writeText(link.data);
-      setStatus(`Link copied (${formatBytes(link.data.length)}). Whoever opens it sees this run with the secrets masked; it works on any copy of this viewer.`);
+      setStatus(
+        `Link copied (${formatBytes(link.data.length)}). Whoever opens it sees this run with the secrets masked; it works on any copy of this viewer.`,
+      );
     } catch {
       setStatus('The link could not be copied: the browser refused access to the clipboard.');
     }
@@ -62,7 +63,9 @@ export function ShareDialog({ source, run, onClose }: { source: RunSource; run: 
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     Object.assign(document.createElement('a'), { href: url, download: name }).click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus(`Saved as ${name} (${formatBytes(text.length)}), with the secrets masked. Anyone opens it with "Open file" on any copy of this viewer.`);
+    setStatus(
+      `Saved as ${name} (${formatBytes(text.length)}), with the secrets masked. Anyone opens it with "Open file" on any copy of this viewer.`,
+    );
   }
 
   return (
@@ -109,8 +112,8 @@ export function ShareDialog({ source, run, onClose }: { source: RunSource; run: 
       </section>
       {tooLong && (
         <p className="mt-4 rounded border border-[var(--status-timeout)] p-2 text-sm">
-          This link would be {formatBytes(link.data!.length)}: too long to paste in a chat (more than {formatBytes(MAX_LINK_CHARS)}). Download the masked
-          file instead and send it.
+          This link would be {formatBytes(link.data!.length)}: too long to paste in a chat (more than {formatBytes(MAX_LINK_CHARS)}).
+          Download the masked file instead and send it.
         </p>
       )}
       <div className="mt-4 flex flex-wrap gap-2">
@@ -133,7 +136,8 @@ export function ShareDialog({ source, run, onClose }: { source: RunSource; run: 
 
 const PRIMARY =
   'rounded bg-accent px-3 py-1 text-sm font-medium text-white hover:opacity-90 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent dark:text-black';
-const SECONDARY = 'rounded border border-border px-3 py-1 text-sm hover:bg-subtle disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-accent';
+const SECONDARY =
+  'rounded border border-border px-3 py-1 text-sm hover:bg-subtle disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-accent';
 
 function shareUrl(bundle: RunBundle, run: Run, fragment: string): string {
   const agentId = isValidId(bundle.agent.id) ? bundle.agent.id : 'unknown-agent';
@@ -155,8 +159,14 @@ function useBundle(source: RunSource, run: Run): Gathered {
   const agents = useQuery({ ...agentsQueryOptions(), enabled: server !== null });
   const actionIds = useMemo(() => actionIdsToCheck(run), [run]);
   const embeddingIds = useMemo(() => embeddingIdsToExplain(run), [run]);
-  const actionLog = useQuery({ ...logsQueryOptions(agentId, run.roomId, 'action', actionIds), enabled: server !== null && actionIds.length > 0 });
-  const embeddingLog = useQuery({ ...logsQueryOptions(agentId, run.roomId, 'embedding_event', embeddingIds), enabled: server !== null && embeddingIds.length > 0 });
+  const actionLog = useQuery({
+    ...logsQueryOptions(agentId, run.roomId, 'action', actionIds),
+    enabled: server !== null && actionIds.length > 0,
+  });
+  const embeddingLog = useQuery({
+    ...logsQueryOptions(agentId, run.roomId, 'embedding_event', embeddingIds),
+    enabled: server !== null && embeddingIds.length > 0,
+  });
   const [savedAt] = useState(() => new Date());
   // The conversation goes in when the page has read it (the Conversation region does), never fetched for this.
   const queryClient = useQueryClient();
@@ -168,7 +178,16 @@ function useBundle(source: RunSource, run: Run): Gathered {
     if (source.kind === 'copy') return source.bundle;
     if (source.kind === 'file') {
       const opened = readRunBundle(JSON.parse(source.text));
-      return opened.bundle ?? buildRunBundle({ response: opened.response, agent: { id: run.agentId }, roomId: run.roomId, source: { kind: 'file', name: source.name }, savedAt });
+      return (
+        opened.bundle ??
+        buildRunBundle({
+          response: opened.response,
+          agent: { id: run.agentId },
+          roomId: run.roomId,
+          source: { kind: 'file', name: source.name },
+          savedAt,
+        })
+      );
     }
     if (waiting) return null;
     const direct = directServer();
@@ -193,6 +212,7 @@ function useBundle(source: RunSource, run: Run): Gathered {
         : waiting
           ? "Action outcomes: reading the agent's action log…"
           : "Action outcomes: the agent's action log could not be read, so they will show as unverified.";
-  const conversation = bundle?.memories !== undefined ? 'The conversation around the run.' : 'No conversation: the page has none for this run.';
+  const conversation =
+    bundle?.memories !== undefined ? 'The conversation around the run.' : 'No conversation: the page has none for this run.';
   return { bundle, outcomes, conversation };
 }

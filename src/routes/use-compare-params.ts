@@ -7,9 +7,7 @@ export interface CompareSide {
   roomId: string | null;
 }
 
-export type CompareParams =
-  | { valid: true; a: CompareSide; b: CompareSide; step: string | null }
-  | { valid: false; problem: string };
+export type CompareParams = { valid: true; a: CompareSide; b: CompareSide; step: string | null } | { valid: false; problem: string };
 
 /**
  * The comparison page's URL state, parsed once: `/agents/:agentId/compare?a=&b=&roomA=&roomB=&step=`,
@@ -38,7 +36,8 @@ export function parseCompareParams(agentId: string | undefined, params: URLSearc
     if (value === null || value === '') return `no run ${name.toUpperCase()} (the ${name}= parameter)`;
     const [first, second, ...rest] = value.split(':');
     const [sideAgent, runId] = second === undefined ? [agentId, first] : [first, second];
-    if (rest.length > 0 || !isValidId(sideAgent) || !isValidId(runId)) return `an invalid run ${name.toUpperCase()} (${name}=${value.slice(0, 80)})`;
+    if (rest.length > 0 || !isValidId(sideAgent) || !isValidId(runId))
+      return `an invalid run ${name.toUpperCase()} (${name}=${value.slice(0, 80)})`;
     const roomId = params.get(roomName);
     if (roomId !== null && !isValidId(roomId)) return `an invalid ${roomName}`;
     return { agentId: sideAgent, runId, roomId };

@@ -38,7 +38,10 @@ function expectValidAlignment(pairs: AlignedPairs, a: readonly string[], b: read
 }
 
 const matched = (pairs: AlignedPairs) => pairs.filter(([i, j]) => i >= 0 && j >= 0).length;
-const keys = fc.array(fc.constantFrom<string>('run:started', 'model:TEXT_LARGE', 'model:TEXT_SMALL', 'action:REPLY', 'embedding', 'run:ended'), { maxLength: 40 });
+const keys = fc.array(
+  fc.constantFrom<string>('run:started', 'model:TEXT_LARGE', 'model:TEXT_SMALL', 'action:REPLY', 'embedding', 'run:ended'),
+  { maxLength: 40 },
+);
 
 describe('alignKeys', () => {
   it('matches identical lists in full', () => {
@@ -79,7 +82,12 @@ describe('alignKeys', () => {
         const longer = [...base];
         for (const [at, key] of inserts) longer.splice(at % (longer.length + 1), 0, key);
         const added = alignKeys(base, longer);
-        expect(added.filter(([i]) => i < 0).map(([, j]) => longer[j]).sort()).toEqual(inserts.map(([, key]) => key).sort());
+        expect(
+          added
+            .filter(([i]) => i < 0)
+            .map(([, j]) => longer[j])
+            .sort(),
+        ).toEqual(inserts.map(([, key]) => key).sort());
         expect(matched(added)).toBe(base.length);
         const removed = alignKeys(longer, base);
         expect(removed.filter(([, j]) => j < 0).length).toBe(inserts.length);
@@ -149,14 +157,27 @@ const name = fc.oneof(fc.constantFrom('REPLY', 'SEARCH', 'TEXT_LARGE', 'TEXT_SMA
 const actionId = fc.constantFrom('a1', 'a2', 'a3', '__proto__');
 const event = fc.oneof(
   fc.record({ type: fc.constant('RUN_STARTED'), data: fc.constant({}) }),
-  fc.record({ type: fc.constant('RUN_ENDED'), data: fc.record({ status: fc.constantFrom('completed', 'failed'), error: fc.option(fc.string(), { nil: undefined }) }) }),
+  fc.record({
+    type: fc.constant('RUN_ENDED'),
+    data: fc.record({ status: fc.constantFrom('completed', 'failed'), error: fc.option(fc.string(), { nil: undefined }) }),
+  }),
   fc.record({ type: fc.constant('ACTION_STARTED'), data: fc.record({ actionId, actionName: name }) }),
-  fc.record({ type: fc.constant('ACTION_COMPLETED'), data: fc.record({ actionId, actionName: name, success: fc.boolean(), result: fc.constantFrom(null, { text: 'ok' }) }) }),
+  fc.record({
+    type: fc.constant('ACTION_COMPLETED'),
+    data: fc.record({ actionId, actionName: name, success: fc.boolean(), result: fc.constantFrom(null, { text: 'ok' }) }),
+  }),
   fc.record({
     type: fc.constant('MODEL_USED'),
-    data: fc.record({ modelType: name, prompt: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...HOSTILE)), actionContext: fc.option(fc.record({ actionId }), { nil: undefined }) }),
+    data: fc.record({
+      modelType: name,
+      prompt: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...HOSTILE)),
+      actionContext: fc.option(fc.record({ actionId }), { nil: undefined }),
+    }),
   }),
-  fc.record({ type: fc.oneof(fc.constantFrom('EMBEDDING_EVENT', 'EVALUATOR_COMPLETED', 'constructor'), fc.string({ maxLength: 12 })), data: fc.jsonValue({ maxDepth: 2 }) }),
+  fc.record({
+    type: fc.oneof(fc.constantFrom('EMBEDDING_EVENT', 'EVALUATOR_COMPLETED', 'constructor'), fc.string({ maxLength: 12 })),
+    data: fc.jsonValue({ maxDepth: 2 }),
+  }),
 );
 const timedEvents = fc.array(fc.tuple(event, fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined })), { maxLength: 25 });
 const runJson = (events: [unknown, number | undefined][]) => ({

@@ -41,13 +41,26 @@ export function runSteps(run: Run): RunStep[] {
       continue;
     }
     stepOfEvent.set(row.event.id, steps.length);
-    steps.push({ key: stepKey(row.event), event: row.event, end: null, depth: parentIndex >= 0 ? 1 : 0, parent: parentIndex, durationMs: row.durationMs });
+    steps.push({
+      key: stepKey(row.event),
+      event: row.event,
+      end: null,
+      depth: parentIndex >= 0 ? 1 : 0,
+      parent: parentIndex,
+      durationMs: row.durationMs,
+    });
   }
   return steps;
 }
 
 function isEndOf(event: RunEvent, start: RunEvent): boolean {
-  return event.kind === 'action' && event.phase === 'ended' && start.kind === 'action' && start.phase === 'started' && event.actionId === start.actionId;
+  return (
+    event.kind === 'action' &&
+    event.phase === 'ended' &&
+    start.kind === 'action' &&
+    start.phase === 'started' &&
+    event.actionId === start.actionId
+  );
 }
 
 export function stepKey(event: RunEvent): string {
@@ -135,7 +148,10 @@ export function alignSkeletons(a: StepSkeleton, b: StepSkeleton): AlignedPairs {
     pairs.push(side === 'a' ? [index, -1] : [-1, index]);
     for (const child of children[index] ?? []) pairs.push(side === 'a' ? [child, -1] : [-1, child]);
   };
-  for (const [i, j] of alignKeys(childrenA.top.map((index) => a.keys[index]), childrenB.top.map((index) => b.keys[index]))) {
+  for (const [i, j] of alignKeys(
+    childrenA.top.map((index) => a.keys[index]),
+    childrenB.top.map((index) => b.keys[index]),
+  )) {
     const ai = i >= 0 ? childrenA.top[i] : -1;
     const bj = j >= 0 ? childrenB.top[j] : -1;
     if (ai < 0) emitAll('b', bj, childrenB.of);
@@ -144,7 +160,10 @@ export function alignSkeletons(a: StepSkeleton, b: StepSkeleton): AlignedPairs {
       pairs.push([ai, bj]);
       const kidsA = childrenA.of[ai] ?? [];
       const kidsB = childrenB.of[bj] ?? [];
-      for (const [ci, cj] of alignKeys(kidsA.map((index) => a.keys[index]), kidsB.map((index) => b.keys[index]))) {
+      for (const [ci, cj] of alignKeys(
+        kidsA.map((index) => a.keys[index]),
+        kidsB.map((index) => b.keys[index]),
+      )) {
         pairs.push([ci >= 0 ? kidsA[ci] : -1, cj >= 0 ? kidsB[cj] : -1]);
       }
     }

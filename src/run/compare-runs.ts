@@ -104,7 +104,11 @@ export interface Difference {
 /** Status, errors, duration, tokens, model calls, actions and changed action outcomes, A to B. */
 export function runDifferences(a: RunFacts, b: RunFacts, items: AlignedItem[]): Difference[] {
   const differences: Difference[] = [];
-  differences.push(a.status === b.status ? { label: 'Status', text: `${a.status} in both`, direction: 'same' } : { label: 'Status', text: `${a.status} → ${b.status}`, direction: 'changed' });
+  differences.push(
+    a.status === b.status
+      ? { label: 'Status', text: `${a.status} in both`, direction: 'same' }
+      : { label: 'Status', text: `${a.status} → ${b.status}`, direction: 'changed' },
+  );
   differences.push(errorDifference(a.errors, b.errors));
   differences.push(numberDelta('Duration', a.durationMs, b.durationMs, (value) => formatDuration(value), ''));
   const estimated = a.tokensEstimated || b.tokensEstimated ? ' (estimated)' : '';
@@ -120,24 +124,46 @@ export function runDifferences(a: RunFacts, b: RunFacts, items: AlignedItem[]): 
 
 function errorDifference(a: string[], b: string[]): Difference {
   const same = a.length === b.length && a.every((message, index) => message === b[index]);
-  if (same) return { label: 'Errors', text: a.length === 0 ? 'none in either run' : `the same ${a.length === 1 ? 'error' : `${a.length} errors`} in both`, direction: 'same' };
+  if (same)
+    return {
+      label: 'Errors',
+      text: a.length === 0 ? 'none in either run' : `the same ${a.length === 1 ? 'error' : `${a.length} errors`} in both`,
+      direction: 'same',
+    };
   const onlyB = b.filter((message) => !a.includes(message));
   const onlyA = a.filter((message) => !b.includes(message));
   const parts = [onlyB.length ? `new in B: ${onlyB.join('; ')}` : null, onlyA.length ? `gone in B: ${onlyA.join('; ')}` : null];
-  return { label: 'Errors', text: `${a.length} → ${b.length}; ${parts.filter(Boolean).join('; ')}`, direction: b.length > a.length ? 'up' : b.length < a.length ? 'down' : 'changed' };
+  return {
+    label: 'Errors',
+    text: `${a.length} → ${b.length}; ${parts.filter(Boolean).join('; ')}`,
+    direction: b.length > a.length ? 'up' : b.length < a.length ? 'down' : 'changed',
+  };
 }
 
 /** "+1,204 tokens (+38%)"; a figure missing on one side says so. */
-export function numberDelta(label: string, a: number | null, b: number | null, format: (value: number) => string, unit: string): Difference {
+export function numberDelta(
+  label: string,
+  a: number | null,
+  b: number | null,
+  format: (value: number) => string,
+  unit: string,
+): Difference {
   if (a === null || b === null) {
-    const text = a === null && b === null ? 'not known for either run' : `${a === null ? 'not known' : format(a)} → ${b === null ? 'not known' : format(b)}`;
+    const text =
+      a === null && b === null
+        ? 'not known for either run'
+        : `${a === null ? 'not known' : format(a)} → ${b === null ? 'not known' : format(b)}`;
     return { label, text, direction: a === b ? 'same' : 'changed' };
   }
   const delta = b - a;
   if (delta === 0) return { label, text: `${format(a)}${units(a, unit)} in both`, direction: 'same' };
   const sign = delta > 0 ? '+' : '−';
   const percent = a !== 0 ? ` (${sign}${formatNumber(Math.round((Math.abs(delta) / Math.abs(a)) * 100))}%)` : '';
-  return { label, text: `${sign}${format(Math.abs(delta))}${units(Math.abs(delta), unit)}${percent}`, direction: delta > 0 ? 'up' : 'down' };
+  return {
+    label,
+    text: `${sign}${format(Math.abs(delta))}${units(Math.abs(delta), unit)}${percent}`,
+    direction: delta > 0 ? 'up' : 'down',
+  };
 }
 
 /** " tokens" for 2, " token" for 1. */

@@ -26,7 +26,10 @@ const KNOWN_TYPES: Record<string, { kind: EventKind; phase: RunEvent['phase'] }>
 
 /** `MODEL_USED`, `model:used` and `model.used` all become `model_used`. */
 export function canonicalType(type: string): string {
-  return type.trim().toLowerCase().replace(/[:.\-\s]+/g, '_');
+  return type
+    .trim()
+    .toLowerCase()
+    .replace(/[:.\-\s]+/g, '_');
 }
 
 function classify(type: string): { kind: EventKind; phase: RunEvent['phase'] } {
@@ -129,13 +132,7 @@ export function readEvent(raw: RawEvent, index: number): RunEvent {
     data,
     actionId: kind === 'action' ? text(data.actionId) : null,
     parentActionId: text(actionContext?.actionId),
-    name:
-      text(data.actionName) ??
-      text(data.action) ??
-      text(data.evaluatorName) ??
-      text(data.evaluator) ??
-      model?.modelType ??
-      null,
+    name: text(data.actionName) ?? text(data.action) ?? text(data.evaluatorName) ?? text(data.evaluator) ?? model?.modelType ?? null,
     failed: isFailed(kind, data, error),
     error,
     model,

@@ -17,7 +17,11 @@ const SECTIONS = [
  * The bundle with every secret in the run and its context masked, and the list of what was
  * masked. Ids, times and counts are unchanged. Masking a masked bundle adds to its `masked` note.
  */
-export function maskRunBundle(bundle: RunBundle, options: MaskOptions = {}, now = new Date()): { bundle: RunBundle; findings: BundleFinding[] } {
+export function maskRunBundle(
+  bundle: RunBundle,
+  options: MaskOptions = {},
+  now = new Date(),
+): { bundle: RunBundle; findings: BundleFinding[] } {
   const findings: BundleFinding[] = [];
   const masked: RunBundle = { ...bundle };
   for (const [field, section] of SECTIONS) {
@@ -45,7 +49,8 @@ export function maskRunBundle(bundle: RunBundle, options: MaskOptions = {}, now 
  * log or the conversation. `bundle` is the bundle the finding was made in.
  */
 export function describeFinding(bundle: RunBundle, finding: BundleFinding): string {
-  const root = finding.section === 'agent' ? bundle.agent : bundle[SECTIONS.find(([, section]) => section === finding.section)?.[0] ?? 'response'];
+  const root =
+    finding.section === 'agent' ? bundle.agent : bundle[SECTIONS.find(([, section]) => section === finding.section)?.[0] ?? 'response'];
   let node: unknown = root;
   let label: string = finding.section;
   let rest: (string | number)[] = [];

@@ -56,7 +56,18 @@ describe('masking each default rule', () => {
     const rules = new Set(findings.map((finding) => finding.rule));
     for (const [rule] of CASES) expect(rules).toContain(rule);
     const text = JSON.stringify(value);
-    for (const secret of ['FAKEa1b2c3', 'FAKE0123456789abcdefghijABC', 'SyFAKE', 'ghp_FAKE', 'xoxb-1234567890', 'AKIAFAKE', 'mfa.FAKE', 'FAKEbearer', 'FAKEsignature', 'MIIEFAKE']) {
+    for (const secret of [
+      'FAKEa1b2c3',
+      'FAKE0123456789abcdefghijABC',
+      'SyFAKE',
+      'ghp_FAKE',
+      'xoxb-1234567890',
+      'AKIAFAKE',
+      'mfa.FAKE',
+      'FAKEbearer',
+      'FAKEsignature',
+      'MIIEFAKE',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(readRunBundle(value).run.events.map((event) => [event.id, event.type, event.timestamp])).toEqual(
@@ -86,7 +97,9 @@ describe('no false positives', () => {
 
   it('never touches UUIDs, hex hashes, base64 images or ordinary words', () => {
     const hex = fc.uint8Array({ minLength: 16, maxLength: 64 }).map((bytes) => Buffer.from(bytes).toString('hex'));
-    const image = fc.uint8Array({ minLength: 1, maxLength: 3000 }).map((bytes) => `data:image/png;base64,${Buffer.from(bytes).toString('base64')}`);
+    const image = fc
+      .uint8Array({ minLength: 1, maxLength: 3000 })
+      .map((bytes) => `data:image/png;base64,${Buffer.from(bytes).toString('base64')}`);
     const words = fc.array(fc.stringMatching(/^[a-z]{1,12}$/), { maxLength: 30 }).map((list) => list.join(' '));
     fc.assert(
       fc.property(fc.oneof(fc.uuid(), hex, image, words), (text) => {
@@ -98,11 +111,21 @@ describe('no false positives', () => {
 });
 
 const secretText = fc
-  .array(fc.oneof(fc.constantFrom(...CASES.map(([, input]) => input)), fc.string({ maxLength: 20 }), fc.constantFrom(' ', '\n', '"', '=', 'chars', '…', '(12 chars)')), {
-    maxLength: 12,
-  })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...CASES.map(([, input]) => input)),
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(' ', '\n', '"', '=', 'chars', '…', '(12 chars)'),
+    ),
+    {
+      maxLength: 12,
+    },
+  )
   .map((parts) => parts.join(''));
-const userWords = fc.array(fc.oneof(fc.string({ minLength: 0, maxLength: 6 }), fc.constantFrom('chars', 'sk', 'proj', 'FAKE', '…(', 'Bearer')), { maxLength: 4 });
+const userWords = fc.array(
+  fc.oneof(fc.string({ minLength: 0, maxLength: 6 }), fc.constantFrom('chars', 'sk', 'proj', 'FAKE', '…(', 'Bearer')),
+  { maxLength: 4 },
+);
 
 describe('masking properties', () => {
   it('is idempotent: masking masked text changes nothing and finds nothing', () => {
@@ -118,7 +141,12 @@ describe('masking properties', () => {
   it('never changes the structure: keys, numbers, booleans, nulls, lengths, ids', () => {
     const leaf = fc.oneof(fc.uuid(), secretText, fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
     const json = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.constantFrom('id', 'roomId', 'prompt', 'apiKey', 'text', 'count'), tie('node'), { maxKeys: 4 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(fc.constantFrom('id', 'roomId', 'prompt', 'apiKey', 'text', 'count'), tie('node'), { maxKeys: 4 }),
+      ),
     })).node;
     fc.assert(
       fc.property(json, userWords, (value, words) => {
@@ -146,6 +174,7 @@ describe('masking properties', () => {
 function shape(value: unknown, key = ''): unknown {
   if (typeof value === 'string') return key === 'id' || key.endsWith('Id') || /^[0-9a-f]{8}-/.test(value) ? value : 'string';
   if (Array.isArray(value)) return value.map((item) => shape(item, key));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, shape(child, name)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, shape(child, name)]));
   return value;
 }

@@ -58,7 +58,10 @@ export const DEFAULT_RULES: MaskRule[] = [
     id: 'openai-api-key',
     label: 'OpenAI API key',
     pattern: new RegExp(String.raw`\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}` + END, 'g'),
-    mask: keepPrefix((secret) => /^sk-(?:proj-|svcacct-|admin-)?/.exec(secret)![0], (secret) => hasDigit(secret) && hasLetter(secret.slice(3))),
+    mask: keepPrefix(
+      (secret) => /^sk-(?:proj-|svcacct-|admin-)?/.exec(secret)![0],
+      (secret) => hasDigit(secret) && hasLetter(secret.slice(3)),
+    ),
   },
   {
     id: 'gcp-api-key',
@@ -99,7 +102,8 @@ export const DEFAULT_RULES: MaskRule[] = [
   {
     id: 'secret-assignment',
     label: 'Secret setting (…_API_KEY=, …_SECRET=, …_TOKEN=)',
-    pattern: /\b([A-Za-z0-9_]*(?:_API_KEY|_SECRET|_SECRET_KEY|_TOKEN|_PASSWORD|_ACCESS_KEY))(["']?[ \t]*[=:][ \t]*["']?)([^\s"'`,;…]{6,})/gi,
+    pattern:
+      /\b([A-Za-z0-9_]*(?:_API_KEY|_SECRET|_SECRET_KEY|_TOKEN|_PASSWORD|_ACCESS_KEY))(["']?[ \t]*[=:][ \t]*["']?)([^\s"'`,;…]{6,})/gi,
     mask: (match) => match[1] + match[2] + maskedForm('', match[3].length),
   },
 ];

@@ -20,7 +20,9 @@ describe('diffPromptSections', () => {
 
   it('finds the one section that changed, by its place in the prompt', () => {
     const changes = diffPromptSections(before, after);
-    expect(changes?.filter((change) => change.change !== 'same').map((change) => change.label)).toEqual(['<providers> › Conversation Messages']);
+    expect(changes?.filter((change) => change.change !== 'same').map((change) => change.label)).toEqual([
+      '<providers> › Conversation Messages',
+    ]);
     expect(changes?.map((change) => change.label)).toContain('<task>');
   });
 
@@ -37,11 +39,23 @@ describe('diffPromptSections', () => {
   });
 
   it('cuts any prompt into pieces that rebuild it exactly', () => {
-    const part = fc.constantFrom('<task>do it</task>', '<providers>\n# A\nx\n## B\ny\n</providers>', '# Heading\n', 'plain text\n', '\n', '<x>', '</y>');
+    const part = fc.constantFrom(
+      '<task>do it</task>',
+      '<providers>\n# A\nx\n## B\ny\n</providers>',
+      '# Heading\n',
+      'plain text\n',
+      '\n',
+      '<x>',
+      '</y>',
+    );
     fc.assert(
       fc.property(fc.array(part, { maxLength: 12 }), (parts) => {
         const prompt = parts.join('\n');
-        expect(promptPieces(prompt).map((piece) => piece.text).join('')).toBe(prompt);
+        expect(
+          promptPieces(prompt)
+            .map((piece) => piece.text)
+            .join(''),
+        ).toBe(prompt);
       }),
       { numRuns: 300 },
     );

@@ -73,6 +73,12 @@ export function diffPromptSections(before: string, after: string): SectionChange
     const textBefore = old?.text ?? '';
     const textAfter = next?.text ?? '';
     const change = !old ? 'added' : !next ? 'removed' : textBefore === textAfter ? 'same' : 'changed';
-    return { label, change, before: textBefore, after: textAfter, tokenDelta: estimateTokensFromLength(textAfter) - estimateTokensFromLength(textBefore) };
+    return {
+      label,
+      change,
+      before: textBefore,
+      after: textAfter,
+      tokenDelta: estimateTokensFromLength(textAfter) - estimateTokensFromLength(textBefore),
+    };
   });
 }

@@ -112,7 +112,15 @@ export interface OpenedRun {
   bundle: RunBundle | null;
 }
 
-const NO_CONTEXT: RunContext = { agentName: null, actionLog: null, embeddingLog: null, memories: null, savedAt: null, source: null, masked: null };
+const NO_CONTEXT: RunContext = {
+  agentName: null,
+  actionLog: null,
+  embeddingLog: null,
+  memories: null,
+  savedAt: null,
+  source: null,
+  masked: null,
+};
 
 export function isRunBundle(json: unknown): boolean {
   return asRecord(json)?.viewer === RUN_BUNDLE_VIEWER;
@@ -129,7 +137,9 @@ export function readRunBundle(json: unknown, agentId: string | null = null): Ope
   if (!parsed.success) throw new InvalidRunError(`It looks like a run bundle, but ${issuesText(parsed.error)}.`);
   const bundle = parsed.data;
   if (bundle.version > RUN_BUNDLE_VERSION) {
-    throw new InvalidRunError(`It is a run bundle of version ${bundle.version}, made by a newer viewer; this one reads version ${RUN_BUNDLE_VERSION}.`);
+    throw new InvalidRunError(
+      `It is a run bundle of version ${bundle.version}, made by a newer viewer; this one reads version ${RUN_BUNDLE_VERSION}.`,
+    );
   }
   const run = normalizeRun(bundle.response, bundle.agent.id ?? agentId);
   const context: RunContext = {
@@ -167,7 +177,7 @@ export function applyRunContext(run: Run, context: RunContext): Run {
       checked,
       context.actionLog
         ? { state: 'done', rows: context.actionLog }
-        : { state: 'failed', reason: 'it was saved without the agent\'s action log' },
+        : { state: 'failed', reason: "it was saved without the agent's action log" },
     );
   }
   return context.embeddingLog ? applyEmbeddingLog(checked, context.embeddingLog) : checked;

@@ -57,7 +57,9 @@ function structure(markdown: string) {
 
 // Every captured sample and every bundled run (the crafted Atlas runs have failures, timeouts, a 1 MB prompt).
 const BUNDLED = join(import.meta.dirname, '../../server/sample-runs');
-const bundled = readdirSync(BUNDLED, { recursive: true, encoding: 'utf8' }).filter((file) => /^[^/]+\/[^/]+\.json$/.test(file) && !file.endsWith('agent.json'));
+const bundled = readdirSync(BUNDLED, { recursive: true, encoding: 'utf8' }).filter(
+  (file) => /^[^/]+\/[^/]+\.json$/.test(file) && !file.endsWith('agent.json'),
+);
 const runs = [
   ...sampleFiles()
     .filter((file) => !file.includes('runs-list') && !file.includes('memories'))
@@ -107,7 +109,10 @@ describe('runToMarkdown', () => {
     const hostile = '# Task\n\n```js\nx\n```\n\n</details>\n<script>alert(1)</script>\n````\nend';
     const model = run.events.find((event) => event.kind === 'model' && typeof event.data.prompt === 'string');
     if (!model) throw new Error('the sample has a model call with a prompt');
-    const edited: Run = { ...run, events: run.events.map((event) => (event === model ? { ...event, data: { ...event.data, prompt: hostile } } : event)) };
+    const edited: Run = {
+      ...run,
+      events: run.events.map((event) => (event === model ? { ...event, data: { ...event.data, prompt: hostile } } : event)),
+    };
     const { fences, headings, html } = structure(markdownOf(edited));
     expect(headings).toEqual(['h2 elizaOS run ee6e5b97-d6e0-40a1-a0ba-059a87517009', 'h3 Errors', 'h3 Timeline']);
     expect(fences.some((fence) => fence.content === `${hostile}\n`)).toBe(true);
@@ -128,7 +133,16 @@ describe('runToMarkdown', () => {
     const run = normalizeRun(loadSample('elizaos-1.7.2/run-detail-reply-action.json'), 'agent-1');
     const action = run.events.find((event) => event.needsOutcomeCheck);
     if (!action?.actionId) throw new Error('the sample has an action to check');
-    const rows = [{ type: 'action', body: { actionId: action.actionId, action: 'REPLY', state: { data: { actionResults: [{ success: false, data: { actionName: 'REPLY', error: 'boom' } }] } } } }];
+    const rows = [
+      {
+        type: 'action',
+        body: {
+          actionId: action.actionId,
+          action: 'REPLY',
+          state: { data: { actionResults: [{ success: false, data: { actionName: 'REPLY', error: 'boom' } }] } },
+        },
+      },
+    ];
     const checked = applyActionLog(run, { state: 'done', rows });
     const markdown = markdownOf(checked);
     expect(markdown).toContain('- Status: **completed** · **1 error**\n');

@@ -7,10 +7,13 @@ import { decodeShareFragment, encodeShareFragment, fromBase64Url, SHARE_FRAGMENT
 import { loadSample, sampleFiles } from './test-samples';
 
 const RUN_SAMPLES = sampleFiles().filter((file) => file.includes('run-'));
-const bundleOf = (file: string) => buildRunBundle({ response: loadSample(file), agent: { id: 'agent-1', name: 'Fakebot' }, source: { kind: 'viewer' } });
+const bundleOf = (file: string) =>
+  buildRunBundle({ response: loadSample(file), agent: { id: 'agent-1', name: 'Fakebot' }, source: { kind: 'viewer' } });
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
+  return new Uint8Array(
+    await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer(),
+  );
 }
 
 describe('share link round trip', () => {
@@ -68,7 +71,8 @@ describe('hostile fragments', () => {
   });
 
   it('refuses JSON that is not a run, and a run bundle whose run is not one', async () => {
-    const encode = async (value: unknown) => SHARE_FRAGMENT_PREFIX + toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(value))));
+    const encode = async (value: unknown) =>
+      SHARE_FRAGMENT_PREFIX + toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(value))));
     await expectRefused(await encode({ hello: '<script>alert(1)</script>' }), /not a run the viewer can read/);
     await expectRefused(await encode({ viewer: 'elizaos-run-viewer', version: 1 }), /not a run the viewer can read/);
     await expectRefused(SHARE_FRAGMENT_PREFIX + toBase64Url(await deflate(new TextEncoder().encode('{"a":'))), /not to JSON/);

@@ -35,11 +35,16 @@ export async function encodeShareFragment(bundle: RunBundle): Promise<string> {
 }
 
 /** The run a fragment (with or without `#`) carries, or a ShareLinkError saying why not. */
-export async function decodeShareFragment(hash: string, limits = { maxBytes: MAX_DECODED_BYTES, maxMs: MAX_DECODE_MS }): Promise<OpenedRun> {
+export async function decodeShareFragment(
+  hash: string,
+  limits = { maxBytes: MAX_DECODED_BYTES, maxMs: MAX_DECODE_MS },
+): Promise<OpenedRun> {
   const fragment = hash.replace(/^#/, '');
   if (!fragment.startsWith(SHARE_FRAGMENT_PREFIX)) {
     const version = /^share=([^.]*)\./.exec(fragment)?.[1];
-    throw new ShareLinkError(version ? `This link was made by another version of the viewer (${version}); this one reads v1.` : 'This is not a share link.');
+    throw new ShareLinkError(
+      version ? `This link was made by another version of the viewer (${version}); this one reads v1.` : 'This is not a share link.',
+    );
   }
   const data = fragment.slice(SHARE_FRAGMENT_PREFIX.length);
   if (data.length > MAX_FRAGMENT_CHARS) throw new ShareLinkError('The link is far too long to be a shared run, so it was not opened.');
@@ -48,7 +53,8 @@ export async function decodeShareFragment(hash: string, limits = { maxBytes: MAX
   try {
     return readRunBundle(json);
   } catch (error) {
-    if (error instanceof InvalidRunError) throw new ShareLinkError(`The link holds data, but not a run the viewer can read: ${error.message}`);
+    if (error instanceof InvalidRunError)
+      throw new ShareLinkError(`The link holds data, but not a run the viewer can read: ${error.message}`);
     throw error;
   }
 }
@@ -70,7 +76,9 @@ async function inflateJson(bytes: Uint8Array<ArrayBuffer>, limits: { maxBytes: n
       if (result.done) break;
       total += result.value.byteLength;
       if (total > limits.maxBytes) {
-        throw new ShareLinkError(`The link unpacks to more than ${Math.round(limits.maxBytes / 1024 / 1024)} MB, so it was refused: no shared run is that big.`);
+        throw new ShareLinkError(
+          `The link unpacks to more than ${Math.round(limits.maxBytes / 1024 / 1024)} MB, so it was refused: no shared run is that big.`,
+        );
       }
       if (Date.now() - started > limits.maxMs) throw new ShareLinkError('Unpacking the link took too long, so it was stopped.');
       chunks.push(result.value);
@@ -104,7 +112,8 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new ShareLinkError('The link is damaged: it has characters a share link never has. Copy all of it again.');
+  if (!/^[A-Za-z0-9_-]*$/.test(text))
+    throw new ShareLinkError('The link is damaged: it has characters a share link never has. Copy all of it again.');
   const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
   let binary: string;
   try {

@@ -7,7 +7,11 @@ const TEMPLATE = `<!doctype html><html><head><title>x</title></head><body>${SNAP
 
 describe('snapshot html', () => {
   it('puts the bundle in the placeholder as data that cannot close its element', () => {
-    const response = { runId: 'r1', status: 'completed', events: [{ type: 'X', data: { text: '</script><script>alert(1)</script><!--' } }] };
+    const response = {
+      runId: 'r1',
+      status: 'completed',
+      events: [{ type: 'X', data: { text: '</script><script>alert(1)</script><!--' } }],
+    };
     const bundle = buildRunBundle({ response, agent: { id: 'a', name: 'Bot <b>' }, source: { kind: 'file' } });
     const html = snapshotHtml(TEMPLATE, bundle, 'r1');
     expect(html.match(/<\/script>/g)).toHaveLength(2);
@@ -28,7 +32,9 @@ describe('snapshot html', () => {
   });
 
   it('refuses a template without its placeholder', () => {
-    expect(() => snapshotHtml('<html></html>', buildRunBundle({ response: {}, agent: { id: null }, source: { kind: 'file' } }), 'r')).toThrow(/no single place/);
+    expect(() =>
+      snapshotHtml('<html></html>', buildRunBundle({ response: {}, agent: { id: null }, source: { kind: 'file' } }), 'r'),
+    ).toThrow(/no single place/);
   });
 
   it('names the file after the agent and the run', () => {

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { CONTEXT_LINES, diffTexts, type DiffBlock } from './text-diff';
 
 const prompt = (city: string) =>
-  ['# Task', ...Array.from({ length: 200 }, (_, index) => `Example ${index}: the agent answers politely and briefly.`), `User: weather in ${city}?`, '# End'].join('\n');
+  [
+    '# Task',
+    ...Array.from({ length: 200 }, (_, index) => `Example ${index}: the agent answers politely and briefly.`),
+    `User: weather in ${city}?`,
+    '# End',
+  ].join('\n');
 
 /** The text a side had, rebuilt from the blocks. */
 function side(blocks: DiffBlock[], which: 'before' | 'after'): string[] {
