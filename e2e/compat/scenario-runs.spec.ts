@@ -150,6 +150,8 @@ test('estimates the tokens of a run whose server reports none, and says so', asy
   expect(reported, 'stock elizaOS 1.7.2 reports token usage').toBe(false);
   await page.goto(url);
   const tokens = page.getByRole('region', { name: 'Token usage' });
+  // The chart loads when its panel nears the screen; the conversation and context breakdown now sit above it.
+  await tokens.scrollIntoViewIfNeeded();
   await expect(tokens.locator('.recharts-surface').first()).toBeVisible();
   await expect(tokens).toContainText('estimated');
   await expect(field(runSummary(page), 'Tokens')).toContainText('estimated');
