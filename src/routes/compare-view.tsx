@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Card, CardTitle } from '../components/ui/card';
 import { AlignedSteps } from '../components/aligned-steps';
 import { MARK_TEXT } from '../components/aligned-step-item';
@@ -51,20 +51,28 @@ export function CompareView({ a, b, step, onStep }: CompareViewProps) {
   const [scrollRequest, setScrollRequest] = useState(step ? 1 : 0);
 
   const selectedIndex = items && step ? items.findIndex((item) => item.id === step) : -1;
+  // Keys can come faster than the URL that holds the step renders again: a move starts from the
+  // step last asked for, not from the one on screen.
+  const requested = useRef(step);
+  useEffect(() => {
+    requested.current = step;
+  }, [step]);
+  const requestedIndex = () => (items && requested.current ? items.findIndex((item) => item.id === requested.current) : -1);
   const select = (index: number) => {
     if (!items?.[index]) return;
+    requested.current = items[index].id;
     onStep(items[index].id);
     setScrollRequest((count) => count + 1);
   };
   const moveDifference = (delta: 1 | -1) => {
     if (differenceIndexes.length === 0) return;
-    const next =
-      delta === 1 ? differenceIndexes.find((index) => index > selectedIndex) : differenceIndexes.findLast((index) => index < selectedIndex);
+    const from = requestedIndex();
+    const next = delta === 1 ? differenceIndexes.find((index) => index > from) : differenceIndexes.findLast((index) => index < from);
     // Past the last difference, start again from the first (and the other way round).
     select(next ?? (delta === 1 ? differenceIndexes[0] : (differenceIndexes.at(-1) as number)));
   };
   useCompareKeys({
-    move: (delta) => items && select(Math.min(Math.max(selectedIndex + delta, 0), items.length - 1)),
+    move: (delta) => items && select(Math.min(Math.max(requestedIndex() + delta, 0), items.length - 1)),
     nextDifference: moveDifference,
   });
   const selected = selectedIndex >= 0 && items ? items[selectedIndex] : null;
