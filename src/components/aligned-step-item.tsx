@@ -1,10 +1,11 @@
-import { memo, type Ref } from 'react';
+import { memo } from 'react';
 import { cn } from '../lib/cn';
 import { formatDuration, formatNumber } from '../lib/format';
 import type { RunStep, StepOutcome } from '../run/align-runs';
 import { stepError, stepName, stepTokens, type AlignedItem, type AlignedMark } from '../run/compare-runs';
 import type { TokenCount } from '../run/model';
 import { KIND_STYLE, KindIcon } from './kind-icon';
+import { VirtualRow, type VirtualRowPlace } from './virtual-row';
 import { StepTextDiff } from './step-text-diff';
 
 export const MARK_TEXT: Record<AlignedMark, string> = {
@@ -23,12 +24,7 @@ const MARK_COLOR: Record<AlignedMark, string> = {
   text: 'var(--accent)',
 };
 
-interface AlignedStepItemProps {
-  ref: Ref<HTMLLIElement>;
-  index: number;
-  setSize: number;
-  /** Position within the list, in px (the list is virtualised). */
-  top: number;
+interface AlignedStepItemProps extends VirtualRowPlace {
   item: AlignedItem;
   selected: boolean;
   estimates: [ReadonlyMap<string, TokenCount>, ReadonlyMap<string, TokenCount>];
@@ -48,17 +44,7 @@ export const AlignedStepItem = memo(function AlignedStepItem({
 }: AlignedStepItemProps) {
   const hasDiff = selected && item.a?.event.model && item.b?.event.model;
   return (
-    <li
-      ref={ref}
-      data-index={index}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      aria-current={selected ? 'true' : undefined}
-      data-mark={item.mark}
-      data-depth={item.depth}
-      className="absolute left-0 w-full pb-1"
-      style={{ transform: `translateY(${top}px)` }}
-    >
+    <VirtualRow ref={ref} index={index} setSize={setSize} top={top} selected={selected} data-mark={item.mark} data-depth={item.depth}>
       <div
         className={cn(
           'rounded-md border bg-card',
@@ -81,7 +67,7 @@ export const AlignedStepItem = memo(function AlignedStepItem({
         </button>
         {hasDiff && item.a && item.b && <StepTextDiff a={item.a.event} b={item.b.event} />}
       </div>
-    </li>
+    </VirtualRow>
   );
 });
 

@@ -1,8 +1,7 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
 import type { AlignedItem } from '../run/compare-runs';
 import type { TokenCount } from '../run/model';
 import { AlignedStepItem } from './aligned-step-item';
+import { useWindowList } from './use-window-list';
 
 export interface AlignedStepsProps {
   items: AlignedItem[];
@@ -15,28 +14,15 @@ export interface AlignedStepsProps {
 
 /** The two timelines aligned step by step, virtualised like the run timeline. */
 export function AlignedSteps({ items, selectedId, scrollRequest, estimates, onSelect }: AlignedStepsProps) {
-  const listRef = useRef<HTMLOListElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  // Content above the list moves it; measured after every render, the guard stops loops.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useLayoutEffect(() => {
-    const top = (listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
-    if (Math.abs(top - scrollMargin) > 1) setScrollMargin(top);
-  });
-  const virtualizer = useWindowVirtualizer({
+  const { listRef, virtualizer, scrollMargin } = useWindowList({
     count: items.length,
-    estimateSize: () => 58,
+    estimateSize: 58,
     overscan: 10,
-    scrollMargin,
-    getItemKey: (index) => items[index].id,
+    keyAt: (index) => items[index].id,
+    selectedIndex: () => (selectedId === null ? -1 : items.findIndex((item) => item.id === selectedId)),
+    scrollRequest,
+    align: 'center',
   });
-  useLayoutEffect(() => {
-    if (scrollRequest === 0 || selectedId === null) return;
-    const index = items.findIndex((item) => item.id === selectedId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
-    // Only an explicit request scrolls.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scrollRequest]);
 
   if (items.length === 0) return <p className="text-sm text-muted">Neither run has any step.</p>;
   return (

@@ -5,6 +5,7 @@ import { TOKENIZER_NAME } from '../run/token-estimate';
 import { PromptInsightContext } from './prompt-tokens-context';
 import { Card, CardTitle } from './ui/card';
 import { useNearViewport } from './use-near-viewport';
+import { TableHead } from './ui/table-head';
 
 const SHOWN = 12;
 
@@ -56,25 +57,15 @@ export const ContextBreakdownPanel = memo(function ContextBreakdownPanel({
           )}
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Prompt tokens by section, summed over the run’s model calls</caption>
-            <thead>
-              <tr className="text-xs text-muted">
-                <th scope="col" className="font-normal">
-                  Section
-                </th>
-                <th scope="col" className="text-right font-normal">
-                  Tokens
-                </th>
-                <th scope="col" className="text-right font-normal">
-                  Share
-                </th>
-                <th scope="col" className="font-normal">
-                  <span className="sr-only">Share bar</span>
-                </th>
-                <th scope="col" className="text-right font-normal">
-                  Calls
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: 'Section' },
+                { label: 'Tokens', numeric: true },
+                { label: 'Share', numeric: true },
+                { label: <span className="sr-only">Share bar</span> },
+                { label: 'Calls', numeric: true },
+              ]}
+            />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.path} className="border-t border-border">

@@ -1,4 +1,4 @@
-import { memo, type Ref } from 'react';
+import { memo } from 'react';
 import { cn } from '../lib/cn';
 import { formatAbsolute, formatDuration, formatEventTime, isoTime, type TimeMode } from '../lib/format';
 import { summarizeEvent } from '../run/event-summary';
@@ -7,14 +7,10 @@ import type { TimelineRow } from '../run/timeline-rows';
 import type { Span, Waterfall } from '../run/waterfall';
 import { EventDetails } from './event-details';
 import { KIND_STYLE, KindIcon } from './kind-icon';
+import { VirtualRow, type VirtualRowPlace } from './virtual-row';
 import { EventLinkButton } from './event-link-button';
 
-interface TimelineItemProps {
-  ref: Ref<HTMLLIElement>;
-  index: number;
-  setSize: number;
-  /** Position within the list, in px (the list is virtualised). */
-  top: number;
+interface TimelineItemProps extends VirtualRowPlace {
   row: TimelineRow;
   expanded: boolean;
   selected: boolean;
@@ -45,17 +41,15 @@ export const TimelineItem = memo(function TimelineItem({
   const kind = KIND_STYLE[event.failed ? 'error' : event.kind];
   const payloadId = `payload-${event.id}`;
   return (
-    <li
+    <VirtualRow
       ref={ref}
-      data-index={index}
+      index={index}
+      setSize={setSize}
+      top={top}
+      selected={selected}
       id={`event-${event.id}`}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      aria-current={selected ? 'true' : undefined}
       data-kind={event.kind}
       data-depth={row.depth}
-      className="absolute left-0 w-full pb-1"
-      style={{ transform: `translateY(${top}px)` }}
     >
       <div
         className={cn(
@@ -110,7 +104,7 @@ export const TimelineItem = memo(function TimelineItem({
           </div>
         )}
       </div>
-    </li>
+    </VirtualRow>
   );
 });
 

@@ -6,6 +6,7 @@ import { Skeleton } from './ui/skeleton';
 import { useNearViewport } from './use-near-viewport';
 import { Card, CardTitle } from './ui/card';
 import { Button } from './ui/button';
+import { TableHead } from './ui/table-head';
 
 // The chart is the heaviest code on the page: it loads only when the panel comes near the screen.
 const TokenChart = lazy(() => import('./token-chart').then((module) => ({ default: module.TokenChart })));
@@ -64,25 +65,15 @@ function GroupTable({ caption, groups }: { caption: string; groups: TokenGroup[]
   return (
     <table className="w-full text-left text-sm">
       <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-muted">{caption}</caption>
-      <thead>
-        <tr className="text-xs text-muted">
-          <th scope="col" className="font-normal">
-            Name
-          </th>
-          <th scope="col" className="text-right font-normal">
-            Calls
-          </th>
-          <th scope="col" className="text-right font-normal">
-            Prompt
-          </th>
-          <th scope="col" className="text-right font-normal">
-            Completion
-          </th>
-          <th scope="col" className="text-right font-normal">
-            Total
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: 'Name' },
+          { label: 'Calls', numeric: true },
+          { label: 'Prompt', numeric: true },
+          { label: 'Completion', numeric: true },
+          { label: 'Total', numeric: true },
+        ]}
+      />
       <tbody>
         {groups.map((group) => (
           <tr key={group.key} className="border-t border-border">
@@ -112,25 +103,15 @@ function CallsTable({ usage }: { usage: TokenUsage }) {
       <summary className="cursor-pointer text-sm text-accent">Tokens per model call (table)</summary>
       <table className="mt-2 w-full text-left text-sm">
         <caption className="sr-only">Tokens per model call</caption>
-        <thead>
-          <tr className="text-xs text-muted">
-            <th scope="col" className="font-normal">
-              Call
-            </th>
-            <th scope="col" className="font-normal">
-              Model
-            </th>
-            <th scope="col" className="text-right font-normal">
-              Prompt
-            </th>
-            <th scope="col" className="text-right font-normal">
-              Completion
-            </th>
-            <th scope="col" className="text-right font-normal">
-              Cumulative
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: 'Call' },
+            { label: 'Model' },
+            { label: 'Prompt', numeric: true },
+            { label: 'Completion', numeric: true },
+            { label: 'Cumulative', numeric: true },
+          ]}
+        />
         <tbody>
           {shown.map((call) => (
             <tr key={call.eventId} className="border-t border-border">

@@ -9,6 +9,7 @@ import { agentRunsPath, comparePath, runPath } from '../lib/links';
 import type { Run } from '../run/model';
 import type { RunCopy, RunSource } from '../run/run-source';
 import { Button } from '../components/ui/button';
+import { saveFile } from '../lib/save-file';
 
 // Sharing is rare: the dialog (masking rules, compression) loads on demand.
 const ShareDialog = lazy(() => import('./share-dialog').then((module) => ({ default: module.ShareDialog })));
@@ -116,10 +117,7 @@ function DownloadButton({ source, run }: { source: RunSource; run: Run }) {
       else {
         blob = await fetchBlob(runApiPath(source.agentId, run.runId, run.roomId));
       }
-      const url = URL.createObjectURL(blob);
-      const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(blob, fileName);
       setState('idle');
     } catch {
       setState('failed');

@@ -7,6 +7,7 @@ import { formatAbsolute, formatDuration, formatNumber } from '../lib/format';
 import { runPath } from '../lib/links';
 import { countRun } from '../run/run-stats';
 import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
+import { TableHead } from '../components/ui/table-head';
 
 /** Runs picked for comparison, when the table offers a checkbox per run. */
 export interface Picked {
@@ -19,36 +20,18 @@ export function RunsTable({ agentId, runs, picked }: { agentId: string; runs: Li
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">Runs, newest first</caption>
-      <thead>
-        <tr className="text-xs text-muted">
-          {picked && (
-            <th scope="col" className="w-6 font-normal">
-              <span className="sr-only">Compare</span>
-            </th>
-          )}
-          <th scope="col" className="font-normal">
-            Run
-          </th>
-          <th scope="col" className="font-normal">
-            Status
-          </th>
-          <th scope="col" className="font-normal">
-            Started
-          </th>
-          <th scope="col" className="text-right font-normal">
-            Duration
-          </th>
-          <th scope="col" className="text-right font-normal">
-            Events
-          </th>
-          <th scope="col" className="text-right font-normal">
-            Model calls
-          </th>
-          <th scope="col" className="text-right font-normal">
-            Errors
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          picked && { label: <span className="sr-only">Compare</span>, className: 'w-6' },
+          { label: 'Run' },
+          { label: 'Status' },
+          { label: 'Started' },
+          { label: 'Duration', numeric: true },
+          { label: 'Events', numeric: true },
+          { label: 'Model calls', numeric: true },
+          { label: 'Errors', numeric: true },
+        ]}
+      />
       <tbody>
         {runs.map((run) => (
           <RunRow key={run.runId} agentId={agentId} listed={run} picked={picked} />

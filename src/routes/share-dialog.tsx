@@ -4,6 +4,7 @@ import { directServer } from '../api/api-target';
 import { agentsQueryOptions, logsQueryOptions, memoriesQueryOptions } from '../api/queries';
 import { MaskedList } from '../components/masked-list';
 import { formatBytes } from '../lib/format';
+import { saveFile } from '../lib/save-file';
 import { isValidId } from '../lib/ids';
 import { runPath } from '../lib/links';
 import { actionIdsToCheck, embeddingIdsToExplain } from '../run/log-outcomes';
@@ -58,11 +59,9 @@ export function ShareDialog({ source, run, onClose }: { source: RunSource; run: 
   // bundle file, which any copy of the viewer opens with "Open file" (nothing is uploaded).
   function downloadMaskedFile() {
     if (!masked) return;
-    const name = snapshotFileName(masked.bundle.agent.name, masked.bundle.agent.id, run.runId).replace(/\.html$/, '.json');
+    const name = snapshotFileName(masked.bundle.agent.name, masked.bundle.agent.id, run.runId, 'json');
     const text = JSON.stringify(masked.bundle, null, 2);
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    Object.assign(document.createElement('a'), { href: url, download: name }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(new Blob([text], { type: 'application/json' }), name);
     setStatus(
       `Saved as ${name} (${formatBytes(text.length)}), with the secrets masked. Anyone opens it with "Open file" on any copy of this viewer.`,
     );

@@ -31,7 +31,12 @@ function escapeHtml(text: string): string {
 }
 
 /** `fakebot-run-1c5cdbc6.html`: the agent and the run, in characters every file system takes. */
-export function snapshotFileName(agentName: string | null | undefined, agentId: string | null, runId: string): string {
+export function snapshotFileName(
+  agentName: string | null | undefined,
+  agentId: string | null,
+  runId: string,
+  extension: 'html' | 'json' = 'html',
+): string {
   const slug = (text: string) =>
     text
       .toLowerCase()
@@ -39,5 +44,5 @@ export function snapshotFileName(agentName: string | null | undefined, agentId: 
       .replace(/^-+|-+$/g, '')
       .slice(0, 40);
   const agent = slug(agentName ?? '') || slug(agentId ?? '') || 'agent';
-  return `${agent}-run-${slug(runId) || 'run'}.html`;
+  return `${agent}-run-${slug(runId) || 'run'}.${extension}`;
 }
