@@ -5,7 +5,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'plugin/dist', 'node_modules', 'compat/node_modules', 'compat/.data', 'test-results', 'playwright-report', 'bench/.runs'] },
+  {
+    ignores: [
+      'dist',
+      'plugin/dist',
+      'node_modules',
+      'compat/node_modules',
+      'compat/.data',
+      'test-results',
+      'playwright-report',
+      'bench/.runs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended'],

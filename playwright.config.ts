@@ -34,8 +34,14 @@ export default defineConfig({
       env: { PORT: String(PORTS.direct), UPSTREAM_PORT: String(PORTS.viewer) },
       reuseExistingServer: false,
     },
-    { command: 'npx tsx e2e/servers/fault-server.ts', url: `${url(PORTS.fault)}/health`, env: { PORT: String(PORTS.fault) }, reuseExistingServer: false },
+    {
+      command: 'npx tsx e2e/servers/fault-server.ts',
+      url: `${url(PORTS.fault)}/health`,
+      env: { PORT: String(PORTS.fault) },
+      reuseExistingServer: false,
+    },
     viewer(PORTS.viewerToFault, { ELIZA_SERVER_URL: url(PORTS.fault) }),
     viewer(PORTS.viewerToClosed, { ELIZA_SERVER_URL: url(CLOSED_PORT) }),
+    viewer(PORTS.viewerWithNoRuns, { RUNS_DIR: 'e2e/fixtures/no-runs' }),
   ],
 });

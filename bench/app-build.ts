@@ -18,12 +18,16 @@ export interface AppBuild {
 export function ensureBuild(projectRoot: string, benchDist: string, force: boolean, log: (line: string) => void): AppBuild {
   const newestInput = Math.max(...INPUTS.map((input) => newestMtime(join(projectRoot, input))));
   const projectDist = join(projectRoot, 'dist');
-  if (!force && builtAfter(projectDist, 'index.html', newestInput)) return { distDir: projectDist, how: 'dist/ (up to date)', buildMs: null };
+  if (!force && builtAfter(projectDist, 'index.html', newestInput))
+    return { distDir: projectDist, how: 'dist/ (up to date)', buildMs: null };
   if (!force && builtAfter(benchDist, STAMP, newestInput)) return { distDir: benchDist, how: 'bench build (up to date)', buildMs: null };
 
   log(`building the app into ${benchDist} (vite build)...`);
   const started = Date.now();
-  const result = spawnSync('npx', ['vite', 'build', '--outDir', benchDist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', benchDist, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
   writeFileSync(join(benchDist, STAMP), new Date().toISOString());
   return { distDir: benchDist, how: 'built now', buildMs: Date.now() - started };

@@ -32,7 +32,9 @@ export async function warmServer(url: string): Promise<void> {
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
 }
 
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; workers: { live: number; started: number } }> {
+export async function newPage(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; workers: { live: number; started: number } }> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   await context.addInitScript({ content: NAME_SHIM });
   await context.addInitScript(installProbe, SELECTORS);
@@ -58,7 +60,10 @@ export async function loadRunPage(page: Page, url: string): Promise<{ firstRowsM
 }
 
 /** Lets the page finish what it does after the first rows: running workers end, then 1 s of frames without a long gap. */
-export async function settle(page: Page, workers: { live: number; started: number }): Promise<{ quiet: boolean; waitedMs: number; workers: number }> {
+export async function settle(
+  page: Page,
+  workers: { live: number; started: number },
+): Promise<{ quiet: boolean; waitedMs: number; workers: number }> {
   const start = performance.now();
   while (workers.live > 0 && performance.now() - start < 30_000) await page.waitForTimeout(100);
   const quiet = await page.evaluate(waitQuiet, { quietMs: 1_000, capMs: 20_000 });
@@ -80,7 +85,11 @@ export function stageRunner(failures: Failure[]) {
       return await withTimeout(work(), timeoutMs, name);
     } catch (error) {
       const timedOut = error instanceof StageTimeout || (error instanceof Error && error.name === 'TimeoutError');
-      const message = timedOut ? `timed out after ${Math.round(timeoutMs / 1000)} s` : error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const message = timedOut
+        ? `timed out after ${Math.round(timeoutMs / 1000)} s`
+        : error instanceof Error
+          ? error.message.split('\n')[0]
+          : String(error);
       failures.push({ stage: name, error: message, timedOut });
       if (timedOut || required) haltedBy = `${name} ${timedOut ? 'timed out' : 'failed'}`;
       return null;

@@ -22,7 +22,12 @@ export interface GeneratedRun {
   apiPath: string;
 }
 
-export const EVENT_RUNS: RunSpec[] = [1_000, 10_000, 100_000].map((events) => ({ key: `events-${events}`, kind: 'events', events, seed: 1_000 + events }));
+export const EVENT_RUNS: RunSpec[] = [1_000, 10_000, 100_000].map((events) => ({
+  key: `events-${events}`,
+  kind: 'events',
+  events,
+  seed: 1_000 + events,
+}));
 export const HUGE_RUN: RunSpec = { key: 'payload-10MB', kind: 'huge-prompt', promptBytes: 10 * 1024 * 1024, seed: 77 };
 export const SMOKE_HUGE_RUN: RunSpec = { key: 'payload-1MB', kind: 'huge-prompt', promptBytes: 1024 * 1024, seed: 78 };
 
@@ -32,7 +37,9 @@ const MANIFEST = 'manifest.json';
 export function ensureRuns(runsDir: string, specs: RunSpec[], log: (line: string) => void = () => {}): GeneratedRun[] {
   mkdirSync(runsDir, { recursive: true });
   const manifestPath = join(runsDir, MANIFEST);
-  const manifest: Record<string, { version: string; run: GeneratedRun }> = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : {};
+  const manifest: Record<string, { version: string; run: GeneratedRun }> = existsSync(manifestPath)
+    ? JSON.parse(readFileSync(manifestPath, 'utf8'))
+    : {};
   const generatorVersion = createHash('sha256')
     .update(readFileSync(fileURLToPath(import.meta.url)))
     .update(readFileSync(fileURLToPath(new URL('./synthetic-run.ts', import.meta.url))))
@@ -46,7 +53,9 @@ export function ensureRuns(runsDir: string, specs: RunSpec[], log: (line: string
     if (known?.version === version && existsSync(file) && statSync(file).size === known.run.bytes) return known.run;
     const started = performance.now();
     const run = writeRun(runsDir, spec);
-    log(`generated ${spec.key}: ${run.events.toLocaleString('en')} events, ${(run.bytes / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - started)} ms`);
+    log(
+      `generated ${spec.key}: ${run.events.toLocaleString('en')} events, ${(run.bytes / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - started)} ms`,
+    );
     manifest[spec.key] = { version, run };
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
     return run;

@@ -114,7 +114,11 @@ export function scrollThrough({ timeline, maxMs }: { timeline: string; maxMs: nu
     return /(auto|scroll|overlay)/.test(overflow) && element.scrollHeight > element.clientHeight + 1;
   };
   let container: Element | null = null;
-  for (let element: Element | null = list; element && element !== document.body && element !== document.documentElement; element = element.parentElement) {
+  for (
+    let element: Element | null = list;
+    element && element !== document.body && element !== document.documentElement;
+    element = element.parentElement
+  ) {
     if (scrollsItself(element)) {
       container = element;
       break;
@@ -124,7 +128,8 @@ export function scrollThrough({ timeline, maxMs }: { timeline: string; maxMs: nu
   const viewport = container ? container.clientHeight : window.innerHeight;
   const step = Math.max(1, Math.round(viewport / 10));
   const position = () => (container ? container.scrollTop : window.scrollY);
-  const scrollBy = (top: number) => (container ? container.scrollBy({ top, behavior: 'instant' }) : window.scrollBy({ top, behavior: 'instant' }));
+  const scrollBy = (top: number) =>
+    container ? container.scrollBy({ top, behavior: 'instant' }) : window.scrollBy({ top, behavior: 'instant' });
   // Where the timeline's bottom is reached; recomputed every frame, as lazily measured rows change it.
   const endPosition = () => {
     if (container) return container.scrollHeight - container.clientHeight;

@@ -2,7 +2,17 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { RepSample, ScrollSample, SearchSample, SizeResult } from './bench-results';
 import { closeContext, loadRunPage, newPage, settle, STAGE_TIMEOUT_MS, stageRunner, withTimeout, type BenchSession } from './bench-session';
 import type { GeneratedRun } from './generate-runs';
-import { countRows, fetchAndParse, NAME_SHIM, scrollThrough, SELECTORS, waitForDomQuiet, waitQuiet, watchMutations, type LongTask } from './in-page';
+import {
+  countRows,
+  fetchAndParse,
+  NAME_SHIM,
+  scrollThrough,
+  SELECTORS,
+  waitForDomQuiet,
+  waitQuiet,
+  watchMutations,
+  type LongTask,
+} from './in-page';
 import { fmt, median, percentile, round } from './stats';
 
 // A run of many events: first rows, the fetch+parse floor, heap, scrolling and search.
@@ -20,7 +30,18 @@ export async function measureSize(session: BenchSession, run: GeneratedRun): Pro
       stoppedEarly = `stopped after ${rep - 1} of ${options.reps} repetitions: the ${options.sizeBudgetS} s time budget per size was used up`;
       break;
     }
-    const sample: RepSample = { rep, firstRowsMs: null, longestTaskBeforeRowsMs: null, settle: null, heapMB: null, floor: null, blankFloor: null, scroll: null, search: null, failures: [] };
+    const sample: RepSample = {
+      rep,
+      firstRowsMs: null,
+      longestTaskBeforeRowsMs: null,
+      settle: null,
+      heapMB: null,
+      floor: null,
+      blankFloor: null,
+      scroll: null,
+      search: null,
+      failures: [],
+    };
     reps.push(sample);
     const { context, page, workers } = await newPage(getBrowser());
     const stage = stageRunner(sample.failures);
@@ -33,13 +54,17 @@ export async function measureSize(session: BenchSession, run: GeneratedRun): Pro
     sample.longestTaskBeforeRowsMs = load?.longestTaskMs ?? null;
     sample.settle = await stage('settle', STAGE_TIMEOUT_MS, () => settle(page, workers));
     sample.heapMB = await stage('heap', STAGE_TIMEOUT_MS, () => heapAfterGc(context, page));
-    sample.floor = await stage('fetch+parse floor', STAGE_TIMEOUT_MS, () => page.evaluate(fetchAndParse, appApiUrls[0] ?? baseUrl + run.apiPath));
+    sample.floor = await stage('fetch+parse floor', STAGE_TIMEOUT_MS, () =>
+      page.evaluate(fetchAndParse, appApiUrls[0] ?? baseUrl + run.apiPath),
+    );
     sample.scroll = await stage('scroll', options.scrollS * 1000 + STAGE_TIMEOUT_MS, () => measureScroll(page, options.scrollS));
     sample.search = await stage('search', STAGE_TIMEOUT_MS * 1.5, () => measureSearch(page));
     log(`${run.key} rep ${rep}: ${describeRep(sample)}`);
     const timedOut = sample.failures.find((failure) => failure.timedOut);
     await closeContext(context, relaunch);
-    sample.blankFloor = await stageRunner(sample.failures)('fetch+parse floor (blank page)', STAGE_TIMEOUT_MS, () => blankPageFloor(getBrowser(), baseUrl + run.apiPath));
+    sample.blankFloor = await stageRunner(sample.failures)('fetch+parse floor (blank page)', STAGE_TIMEOUT_MS, () =>
+      blankPageFloor(getBrowser(), baseUrl + run.apiPath),
+    );
     if (timedOut) {
       if (rep < options.reps) stoppedEarly = `stopped after repetition ${rep}: ${timedOut.stage} ${timedOut.error}`;
       break;
@@ -118,14 +143,25 @@ async function measureScroll(page: Page, scrollS: number): Promise<ScrollSample>
 
 /** The search box, by role and name; null when the page has none. */
 async function findSearchBox(page: Page) {
-  const box = page.getByRole('searchbox', { name: /search/i }).or(page.getByRole('textbox', { name: /search events/i })).first();
+  const box = page
+    .getByRole('searchbox', { name: /search/i })
+    .or(page.getByRole('textbox', { name: /search events/i }))
+    .first();
   return (await box.count()) > 0 ? box : null;
 }
 
 async function measureSearch(page: Page): Promise<SearchSample> {
   const box = await findSearchBox(page);
   const rowsBefore = await page.evaluate(countRows, SELECTORS);
-  if (!box) return { paintMs: null, longestTaskWhileTypingMs: null, longTasksWhileTyping: 0, rowsBefore, rowsAfter: rowsBefore, note: 'no search box' };
+  if (!box)
+    return {
+      paintMs: null,
+      longestTaskWhileTypingMs: null,
+      longTasksWhileTyping: 0,
+      rowsBefore,
+      rowsAfter: rowsBefore,
+      note: 'no search box',
+    };
   await box.scrollIntoViewIfNeeded();
   await page.evaluate(waitQuiet, { quietMs: 300, capMs: 10_000 });
 
@@ -134,7 +170,10 @@ async function measureSearch(page: Page): Promise<SearchSample> {
   await box.evaluate(watchMutations);
   await box.pressSequentially(SEARCH_TERM, { delay: 120 });
   await page.evaluate(waitForDomQuiet, { quietMs: 1_000, capMs: 20_000 });
-  const typed = await page.evaluate((): { tasks: LongTask[]; from: number | null } => ({ tasks: window.__bench.longTasks, from: window.__bench.watch?.firstKeydownAt ?? null }));
+  const typed = await page.evaluate((): { tasks: LongTask[]; from: number | null } => ({
+    tasks: window.__bench.longTasks,
+    from: window.__bench.watch?.firstKeydownAt ?? null,
+  }));
   const typingTasks = typed.from === null ? [] : typed.tasks.filter((task) => task.start >= typed.from!);
 
   // Back to the full list, then the whole term at once: input event to the frame after the last change.
@@ -167,8 +206,12 @@ function describeRep(sample: RepSample): string {
     `first rows ${fmt(sample.firstRowsMs)} ms`,
     `floor ${fmt(sample.floor?.totalMs ?? null)} ms`,
     `heap ${fmt(sample.heapMB)} MB`,
-    sample.scroll ? `scroll p95 ${fmt(sample.scroll.p95)} ms (${Math.round(sample.scroll.covered * 100)}% in ${Math.round(sample.scroll.elapsedMs / 1000)} s)` : 'scroll -',
-    sample.search ? (sample.search.note ?? `search ${fmt(sample.search.paintMs)} ms, longest task ${fmt(sample.search.longestTaskWhileTypingMs)} ms`) : 'search -',
+    sample.scroll
+      ? `scroll p95 ${fmt(sample.scroll.p95)} ms (${Math.round(sample.scroll.covered * 100)}% in ${Math.round(sample.scroll.elapsedMs / 1000)} s)`
+      : 'scroll -',
+    sample.search
+      ? (sample.search.note ?? `search ${fmt(sample.search.paintMs)} ms, longest task ${fmt(sample.search.longestTaskWhileTypingMs)} ms`)
+      : 'search -',
     ...sample.failures.map((failure) => `${failure.stage} failed: ${failure.error}`),
   ];
   return parts.join(', ');

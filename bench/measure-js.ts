@@ -30,7 +30,11 @@ export async function measureJs(browser: Browser, baseUrl: string, run: Generate
     const { firstRowsMs } = await loadRunPage(page, baseUrl + run.path);
     await settle(page, workers);
     // Resource Timing: which scripts had arrived when the first rows were painted.
-    const arrivals = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => [new URL(entry.name).pathname, (entry as PerformanceResourceTiming).responseEnd] as const));
+    const arrivals = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => [new URL(entry.name).pathname, (entry as PerformanceResourceTiming).responseEnd] as const),
+    );
     return { firstRowsMs, arrivals: new Map(arrivals) };
   });
   const files = (await Promise.all(pending))
@@ -46,7 +50,9 @@ export async function measureJs(browser: Browser, baseUrl: string, run: Generate
     bytes: files.filter((file) => file.kind === kind).reduce((total, file) => total + file.bytes, 0),
   });
   const result = { files, page: sum('page'), worker: sum('worker'), failures };
-  log(`first-visit JS: page ${kB(result.page.gzipBytes)} kB gzip / ${kB(result.page.bytes)} kB, worker ${kB(result.worker.gzipBytes)} kB gzip / ${kB(result.worker.bytes)} kB`);
+  log(
+    `first-visit JS: page ${kB(result.page.gzipBytes)} kB gzip / ${kB(result.page.bytes)} kB, worker ${kB(result.worker.gzipBytes)} kB gzip / ${kB(result.worker.bytes)} kB`,
+  );
   return result;
 }
 

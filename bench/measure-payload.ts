@@ -21,7 +21,9 @@ export async function measurePayload(session: BenchSession, run: GeneratedRun): 
     sample.firstRowsMs = load?.firstRowsMs ?? null;
     await stage('payload: settle', STAGE_TIMEOUT_MS, () => settle(page, workers));
     sample.openMs = await stage('payload: open', STAGE_TIMEOUT_MS, () => openHugePayload(page));
-    log(`${run.key} rep ${rep}: first rows ${fmt(sample.firstRowsMs)} ms, open ${fmt(sample.openMs)} ms${sample.failures.map((failure) => `, ${failure.stage} failed: ${failure.error}`).join('')}`);
+    log(
+      `${run.key} rep ${rep}: first rows ${fmt(sample.firstRowsMs)} ms, open ${fmt(sample.openMs)} ms${sample.failures.map((failure) => `, ${failure.stage} failed: ${failure.error}`).join('')}`,
+    );
     const timedOut = sample.failures.find((failure) => failure.timedOut);
     await closeContext(context, relaunch);
     if (timedOut) {
@@ -40,7 +42,10 @@ export async function measurePayload(session: BenchSession, run: GeneratedRun): 
 
 async function openHugePayload(page: Page): Promise<number> {
   // The run has one TEXT_LARGE call: the one with the huge prompt. Its toggle names the model type.
-  const toggle = page.locator(SELECTORS.timeline).getByRole('button', { name: /TEXT_LARGE/, expanded: false }).first();
+  const toggle = page
+    .locator(SELECTORS.timeline)
+    .getByRole('button', { name: /TEXT_LARGE/, expanded: false })
+    .first();
   await toggle.scrollIntoViewIfNeeded();
   const payloadId = await toggle.getAttribute('aria-controls');
   if (!payloadId) throw new Error('the TEXT_LARGE toggle has no aria-controls');

@@ -22,7 +22,9 @@ const flag = (name: string) => {
 const runsDir = flag('--runs-dir');
 const elizaServerUrl = flag('--eliza-url');
 const reps = Number(flag('--reps') ?? 5);
-const pagePath = args[0] ?? '/agents/b0aec2f9-fc2e-04c1-99b1-f50283740495/runs/1c5cdbc6-775b-4964-80ec-04edf1fe72a6?roomId=8c804bdb-3231-0770-931b-7f1f637e3353';
+const pagePath =
+  args[0] ??
+  '/agents/b0aec2f9-fc2e-04c1-99b1-f50283740495/runs/1c5cdbc6-775b-4964-80ec-04edf1fe72a6?roomId=8c804bdb-3231-0770-931b-7f1f637e3353';
 
 interface TraceEvent {
   name: string;
@@ -36,9 +38,32 @@ interface TraceEvent {
 }
 
 const TOP_LEVEL = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
-const NAMED = ['ParseHTML', 'EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'CompileScript', 'FunctionCall', 'TimerFire',
-  'EventDispatch', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'v8.parseOnBackground', 'MinorGC', 'MajorGC',
-  'ResourceReceivedData', 'ParseAuthorStyleSheet', 'XHRReadyStateChange', 'RunMicrotasks', 'V8.GCScavenger', 'v8.run'];
+const NAMED = [
+  'ParseHTML',
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'CompileScript',
+  'FunctionCall',
+  'TimerFire',
+  'EventDispatch',
+  'FireAnimationFrame',
+  'UpdateLayoutTree',
+  'Layout',
+  'Paint',
+  'PrePaint',
+  'Layerize',
+  'v8.parseOnBackground',
+  'MinorGC',
+  'MajorGC',
+  'ResourceReceivedData',
+  'ParseAuthorStyleSheet',
+  'XHRReadyStateChange',
+  'RunMicrotasks',
+  'V8.GCScavenger',
+  'v8.run',
+];
 
 async function main() {
   const executablePath = findChromium();
@@ -57,7 +82,17 @@ async function main() {
       cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
       const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
       await cdp.send('Tracing.start', {
-        traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading', 'toplevel'] },
+        traceConfig: {
+          includedCategories: [
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline',
+            'v8',
+            'v8.execute',
+            'blink.user_timing',
+            'loading',
+            'toplevel',
+          ],
+        },
         transferMode: 'ReportEvents',
       });
       await page.goto(server.url + pagePath, { waitUntil: 'commit' });
@@ -79,7 +114,9 @@ async function main() {
       await context.close();
     }
     const sorted = [...firstRows].sort((a, b) => a - b);
-    console.log(`first row: median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, min ${sorted[0].toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)} (${reps} cold visits)`);
+    console.log(
+      `first row: median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, min ${sorted[0].toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)} (${reps} cold visits)`,
+    );
   } finally {
     await browser.close();
     await server.close();
@@ -93,10 +130,14 @@ async function logConsole(page: Page) {
 /** In the page: navigation and resource timings up to the first row. */
 function readTimings() {
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-  const lines = [`document: request ${nav.requestStart.toFixed(0)}, response ${nav.responseStart.toFixed(0)}-${nav.responseEnd.toFixed(0)}, DOMContentLoaded ${nav.domContentLoadedEventEnd.toFixed(0)}`];
+  const lines = [
+    `document: request ${nav.requestStart.toFixed(0)}, response ${nav.responseStart.toFixed(0)}-${nav.responseEnd.toFixed(0)}, DOMContentLoaded ${nav.domContentLoadedEventEnd.toFixed(0)}`,
+  ];
   for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
     const path = new URL(entry.name).pathname;
-    lines.push(`${entry.initiatorType} ${path.length > 60 ? `${path.slice(0, 57)}...` : path}: start ${entry.startTime.toFixed(0)}, response ${entry.responseStart.toFixed(0)}-${entry.responseEnd.toFixed(0)}, ${entry.transferSize} B`);
+    lines.push(
+      `${entry.initiatorType} ${path.length > 60 ? `${path.slice(0, 57)}...` : path}: start ${entry.startTime.toFixed(0)}, response ${entry.responseStart.toFixed(0)}-${entry.responseEnd.toFixed(0)}, ${entry.transferSize} B`,
+    );
   }
   return { firstRowsAt: window.__bench.firstRowsAt!, lines };
 }
@@ -104,11 +145,24 @@ function readTimings() {
 /** Self time on the renderer main thread by trace event name, from navigation to the first row. */
 function mainThreadBreakdown(events: TraceEvent[], firstRowsAt: number): string {
   const nav = events.find((event) => event.name === 'navigationStart' || event.name === 'NavigationStartToLargestContentfulPaint::Start');
-  const main = events.find((event) => event.name === 'thread_name' && (event as unknown as { args: { name: string } }).args.name === 'CrRendererMain' && events.some((other) => other.pid === event.pid && other.name === 'ParseHTML'));
+  const main = events.find(
+    (event) =>
+      event.name === 'thread_name' &&
+      (event as unknown as { args: { name: string } }).args.name === 'CrRendererMain' &&
+      events.some((other) => other.pid === event.pid && other.name === 'ParseHTML'),
+  );
   if (!nav || !main) return 'no trace';
   const end = nav.ts + firstRowsAt * 1000;
   const slices = events
-    .filter((event) => event.pid === main.pid && event.tid === main.tid && event.ph === 'X' && event.dur !== undefined && event.ts >= nav.ts && event.ts < end)
+    .filter(
+      (event) =>
+        event.pid === main.pid &&
+        event.tid === main.tid &&
+        event.ph === 'X' &&
+        event.dur !== undefined &&
+        event.ts >= nav.ts &&
+        event.ts < end,
+    )
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const self = new Map<string, number>();
   const stack: TraceEvent[] = [];
@@ -125,7 +179,10 @@ function mainThreadBreakdown(events: TraceEvent[], firstRowsAt: number): string 
     }
     stack.push(slice);
   }
-  const parts = [...self].filter(([, us]) => us > 2000).sort((a, b) => b[1] - a[1]).map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`);
+  const parts = [...self]
+    .filter(([, us]) => us > 2000)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, us]) => `${name} ${(us / 1000).toFixed(0)}`);
   return `busy ${(busy / 1000).toFixed(0)} of ${firstRowsAt.toFixed(0)}: ${parts.join(', ')}`;
 }
 

@@ -19,7 +19,9 @@ export function writeBenchmarksMd(path: string, results: BenchResults): string {
 function measuredBlock(results: BenchResults): string {
   const { machine, sizes, payload, js } = results;
   const lines: string[] = [];
-  lines.push(`Produced by \`${results.command}\` on ${machine.date.slice(0, 10)} in ${Math.round(results.durationS / 60)} min (${results.durationS} s).`);
+  lines.push(
+    `Produced by \`${results.command}\` on ${machine.date.slice(0, 10)} in ${Math.round(results.durationS / 60)} min (${results.durationS} s).`,
+  );
   lines.push('');
   lines.push(
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB; ${machine.os}; Node ${machine.node}; Chromium ${machine.chromium} (headless, software rendering). ` +
@@ -30,7 +32,9 @@ function measuredBlock(results: BenchResults): string {
   lines.push('');
   lines.push('Medians of the repetitions that completed (each in a fresh browser context); `-` = not measured, see the notes.');
   lines.push('');
-  lines.push('| events | JSON | first rows (ms) | fetch+parse floor (ms) | blank-page floor (ms) | ratio | scroll p50 / p95 / max (ms) | scrolled | search paint (ms) | longest task while typing (ms) | heap (MB) | reps |');
+  lines.push(
+    '| events | JSON | first rows (ms) | fetch+parse floor (ms) | blank-page floor (ms) | ratio | scroll p50 / p95 / max (ms) | scrolled | search paint (ms) | longest task while typing (ms) | heap (MB) | reps |',
+  );
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const size of sizes) {
     const m = size.median;
@@ -64,7 +68,8 @@ function measuredBlock(results: BenchResults): string {
   }
   const notes = sizeNotes(sizes);
   if (payload?.stoppedEarly) notes.push(`${payload.key}: ${payload.stoppedEarly}.`);
-  for (const rep of payload?.reps ?? []) for (const failure of rep.failures) notes.push(`${payload!.key} rep ${rep.rep}: ${failure.stage} ${failure.error}.`);
+  for (const rep of payload?.reps ?? [])
+    for (const failure of rep.failures) notes.push(`${payload!.key} rep ${rep.rep}: ${failure.stage} ${failure.error}.`);
   for (const failure of js?.failures ?? []) notes.push(`${failure.stage}: ${failure.error}.`);
   if (notes.length) {
     lines.push('Notes from this run:');
@@ -85,11 +90,14 @@ function sizeNotes(sizes: SizeResult[]): string[] {
   for (const size of sizes) {
     const label = `${size.events.toLocaleString('en')} events`;
     if (size.stoppedEarly) notes.push(`${label}: ${size.stoppedEarly}.`);
-    for (const rep of size.reps) for (const failure of rep.failures) notes.push(`${label}, rep ${rep.rep}: ${failure.stage} ${failure.error}.`);
+    for (const rep of size.reps)
+      for (const failure of rep.failures) notes.push(`${label}, rep ${rep.rep}: ${failure.stage} ${failure.error}.`);
     if (size.searchNote) notes.push(`${label}: search not measured: ${size.searchNote}.`);
     const scrolls = size.reps.map((rep) => rep.scroll).filter((scroll) => scroll !== null);
     if (scrolls.length && scrolls.some((scroll) => !scroll.reachedEnd)) {
-      notes.push(`${label}: the scroll reached the time cap before the end of the timeline (a tenth of a screen per frame covers the share in the "scrolled" column); scroller: ${scrolls[0].scroller}.`);
+      notes.push(
+        `${label}: the scroll reached the time cap before the end of the timeline (a tenth of a screen per frame covers the share in the "scrolled" column); scroller: ${scrolls[0].scroller}.`,
+      );
     }
   }
   return notes;
@@ -110,19 +118,39 @@ function targets(results: BenchResults): TargetRow[] {
   rows.push(upTo(`${at}first rows within 1 s of navigation`, m?.firstRowsMs ?? null, 1000, 'ms', why));
   if (m && m.ratio === null && m.firstRowsMs !== null && m.blankFloorMs !== null) {
     // The run page never allowed the in-page floor; the blank page's is the next best divisor.
-    const row = upTo(`${at}first rows within 2x the fetch+parse floor`, Math.round((m.firstRowsMs / m.blankFloorMs) * 100) / 100, 2, 'x', why);
+    const row = upTo(
+      `${at}first rows within 2x the fetch+parse floor`,
+      Math.round((m.firstRowsMs / m.blankFloorMs) * 100) / 100,
+      2,
+      'x',
+      why,
+    );
     rows.push({ ...row, measured: `${row.measured} (against the blank-page floor: the in-page floor was not measured)` });
   } else {
     rows.push(upTo(`${at}first rows within 2x the fetch+parse floor`, m?.ratio ?? null, 2, 'x', why));
   }
   rows.push(below(`${at}scroll p95 frame under 17 ms`, m?.scrollP95 ?? null, 17, 'ms', why));
   rows.push(upTo(`${at}search result painted within 200 ms`, m?.searchPaintMs ?? null, 200, 'ms', biggest?.searchNote ?? why));
-  const typing = upTo(`${at}no main-thread task over 50 ms while typing`, m?.longestTaskWhileTypingMs ?? null, 50, 'ms', biggest?.searchNote ?? why);
+  const typing = upTo(
+    `${at}no main-thread task over 50 ms while typing`,
+    m?.longestTaskWhileTypingMs ?? null,
+    50,
+    'ms',
+    biggest?.searchNote ?? why,
+  );
   rows.push(m?.longestTaskWhileTypingMs === 0 ? { ...typing, measured: 'no task over 50 ms' } : typing);
   rows.push(below(`${at}JS heap under 150 MB`, m?.heapMB ?? null, 150, 'MB', why));
   const payload = results.payload;
   rows.push(upTo('10 MB payload open within 300 ms', payload?.median.openMs ?? null, 300, 'ms', payload?.stoppedEarly ?? 'not measured'));
-  rows.push(upTo('First visit of a run page: at most 150 kB of gzipped JavaScript', results.js ? results.js.page.gzipBytes / 1024 : null, 150, 'kB', 'not measured'));
+  rows.push(
+    upTo(
+      'First visit of a run page: at most 150 kB of gzipped JavaScript',
+      results.js ? results.js.page.gzipBytes / 1024 : null,
+      150,
+      'kB',
+      'not measured',
+    ),
+  );
   return rows;
 }
 

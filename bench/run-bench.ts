@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   if (help) return console.log(USAGE);
   if (options.reportOnly) {
     const results = JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8')) as BenchResults;
-    console.log(`[bench] rewrote ${relative(PROJECT_ROOT, writeBenchmarksMd(join(PROJECT_ROOT, 'BENCHMARKS.md'), results))} from bench/results.json`);
+    console.log(
+      `[bench] rewrote ${relative(PROJECT_ROOT, writeBenchmarksMd(join(PROJECT_ROOT, 'BENCHMARKS.md'), results))} from bench/results.json`,
+    );
     return;
   }
   const started = performance.now();
@@ -51,7 +53,10 @@ async function main(): Promise<void> {
   log(`app: ${relative(PROJECT_ROOT, build.distDir)} (${build.how}${build.buildMs ? `, ${Math.round(build.buildMs / 1000)} s` : ''})`);
   const eventSpecs = EVENT_RUNS.filter((spec) => spec.kind === 'events' && options.sizes.includes(spec.events));
   const unknownSizes = options.sizes.filter((events) => !EVENT_RUNS.some((spec) => spec.kind === 'events' && spec.events === events));
-  if (unknownSizes.length) throw new Error(`--sizes: no generated run of ${unknownSizes.join(', ')} events (there are ${EVENT_RUNS.map((spec) => spec.key).join(', ')})`);
+  if (unknownSizes.length)
+    throw new Error(
+      `--sizes: no generated run of ${unknownSizes.join(', ')} events (there are ${EVENT_RUNS.map((spec) => spec.key).join(', ')})`,
+    );
   const payloadSpec = options.smoke ? SMOKE_HUGE_RUN : HUGE_RUN;
   // The JavaScript of a first visit is measured on the smallest run, whatever sizes are benchmarked.
   const jsSpec = EVENT_RUNS[0];
@@ -74,10 +79,17 @@ async function main(): Promise<void> {
     const payloadRun = runs.find((run) => run.key === payloadSpec.key)!;
     await warmServer(server.url + payloadRun.apiPath);
     const payload = await measurePayload(session, payloadRun);
-    const js = await measureJs(browser, server.url, runs.find((run) => run.key === jsSpec.key)!, log);
+    const js = await measureJs(
+      browser,
+      server.url,
+      runs.find((run) => run.key === jsSpec.key)!,
+      log,
+    );
 
     const results: BenchResults = {
-      command: options.smoke ? 'npm run bench:smoke' : ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+      command: options.smoke
+        ? 'npm run bench:smoke'
+        : ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
       smoke: options.smoke,
       options,
       machine: machineInfo(PROJECT_ROOT, browser.version(), loadAtStart),
@@ -95,7 +107,11 @@ async function main(): Promise<void> {
     if (!options.smoke) log(`updated ${relative(PROJECT_ROOT, writeBenchmarksMd(join(PROJECT_ROOT, 'BENCHMARKS.md'), results))}`);
     printSummary(results, log);
 
-    const failures = [...sizes.flatMap((size) => size.reps.flatMap((rep) => rep.failures)), ...(payload.reps.flatMap((rep) => rep.failures)), ...js.failures];
+    const failures = [
+      ...sizes.flatMap((size) => size.reps.flatMap((rep) => rep.failures)),
+      ...payload.reps.flatMap((rep) => rep.failures),
+      ...js.failures,
+    ];
     if (failures.length) {
       log(`${failures.length} stage(s) failed:`);
       for (const failure of failures) log(`  ${failure.stage}: ${failure.error}`);

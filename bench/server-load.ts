@@ -99,7 +99,7 @@ function rssMb(pid: number): number {
 }
 
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((done) => child.once('exit', done));
   child.kill('SIGTERM');
   await exited;
@@ -137,7 +137,9 @@ async function measure(scenario: string, baseUrl: string, pid: number, paths: st
     cpuMsPerRequest: Math.round((cpuUsed / Math.max(1, result.requests.total)) * 100) / 100,
     target,
   };
-  console.log(`${scenario}: ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, errors ${measured.errors}, non-2xx ${measured.non2xx}, RSS ${measured.rssBeforeMb}/${measured.rssPeakMb}/${measured.rssAfterMb} MB, CPU ${measured.cpuMsPerRequest} ms/request`);
+  console.log(
+    `${scenario}: ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, errors ${measured.errors}, non-2xx ${measured.non2xx}, RSS ${measured.rssBeforeMb}/${measured.rssPeakMb}/${measured.rssAfterMb} MB, CPU ${measured.cpuMsPerRequest} ms/request`,
+  );
   return measured;
 }
 
@@ -171,30 +173,62 @@ async function main(): Promise<void> {
     const smallRunId = (JSON.parse(readFileSync(SAMPLE, 'utf8')) as { data: { summary: { runId: string } } }).data.summary.runId;
     const smallViewer = await startProcess(VIEWER, { BENCH_RUNS_DIR: small, BENCH_DIST: dist });
     children.push(smallViewer.child);
-    results.push(await measure('embedded, one small run: run GET', smallViewer.url, smallViewer.child.pid!, [`/api/agents/agent-small/runs/${smallRunId}`]));
+    results.push(
+      await measure('embedded, one small run: run GET', smallViewer.url, smallViewer.child.pid!, [
+        `/api/agents/agent-small/runs/${smallRunId}`,
+      ]),
+    );
     await stop(smallViewer.child);
 
     const many = join(work, 'many');
     const ids = writeRuns(many, 'agent-many', runCount);
     const manyViewer = await startProcess(VIEWER, { BENCH_RUNS_DIR: many, BENCH_DIST: dist });
     children.push(manyViewer.child);
-    const runPaths = ids.filter((_, i) => i % Math.max(1, Math.floor(ids.length / 500)) === 0).map((id) => `/api/agents/agent-many/runs/${id}`);
+    const runPaths = ids
+      .filter((_, i) => i % Math.max(1, Math.floor(ids.length / 500)) === 0)
+      .map((id) => `/api/agents/agent-many/runs/${id}`);
     const label = runCount.toLocaleString('en');
-    results.push(await measure(`embedded, ${label} runs in one folder: run GET`, manyViewer.url, manyViewer.child.pid!, runPaths, { p99Ms: 20, rssMb: 300 }));
-    results.push(await measure(`embedded, ${label} runs in one folder: runs list`, manyViewer.url, manyViewer.child.pid!, ['/api/agents/agent-many/runs?limit=20'], { p99Ms: 100, rssMb: 300 }));
+    results.push(
+      await measure(`embedded, ${label} runs in one folder: run GET`, manyViewer.url, manyViewer.child.pid!, runPaths, {
+        p99Ms: 20,
+        rssMb: 300,
+      }),
+    );
+    results.push(
+      await measure(
+        `embedded, ${label} runs in one folder: runs list`,
+        manyViewer.url,
+        manyViewer.child.pid!,
+        ['/api/agents/agent-many/runs?limit=20'],
+        { p99Ms: 100, rssMb: 300 },
+      ),
+    );
     await stop(manyViewer.child);
 
     const upstream = await startProcess(UPSTREAM, { BENCH_SAMPLE: SAMPLE });
     children.push(upstream.child);
     const proxy = await startProcess(VIEWER, { BENCH_UPSTREAM: upstream.url, BENCH_DIST: dist });
     children.push(proxy.child);
-    results.push(await measure('proxy to a local stand-in upstream: run GET', proxy.url, proxy.child.pid!, [`/api/agents/agent-x/runs/${smallRunId}?roomId=r1`]));
+    results.push(
+      await measure('proxy to a local stand-in upstream: run GET', proxy.url, proxy.child.pid!, [
+        `/api/agents/agent-x/runs/${smallRunId}?roomId=r1`,
+      ]),
+    );
   } finally {
     await Promise.all(children.map(stop));
     rmSync(work, { recursive: true, force: true });
   }
 
-  const report = { date: new Date().toISOString(), duration, connections, runCount, loadBefore, loadAfter: loadavg()[0], seconds: Math.round((Date.now() - started) / 1000), results };
+  const report = {
+    date: new Date().toISOString(),
+    duration,
+    connections,
+    runCount,
+    loadBefore,
+    loadAfter: loadavg()[0],
+    seconds: Math.round((Date.now() - started) / 1000),
+    results,
+  };
   const outDir = smoke ? join(BENCH_DIR, '.runs') : BENCH_DIR;
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, smoke ? 'server-smoke-results.json' : 'server-results.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -206,7 +240,16 @@ async function main(): Promise<void> {
   }
 }
 
-function writeTable(report: { date: string; duration: number; connections: number; runCount: number; loadBefore: number; loadAfter: number; seconds: number; results: Measured[] }): void {
+function writeTable(report: {
+  date: string;
+  duration: number;
+  connections: number;
+  runCount: number;
+  loadBefore: number;
+  loadAfter: number;
+  seconds: number;
+  results: Measured[];
+}): void {
   const file = join(PROJECT_ROOT, 'BENCHMARKS.md');
   const text = readFileSync(file, 'utf8');
   const start = '<!-- server-load:start -->';
@@ -221,7 +264,10 @@ function writeTable(report: { date: string; duration: number; connections: numbe
       `| ${result.scenario} | ${result.requestsPerSecond.toLocaleString('en')} | ${result.p50Ms} | ${result.p99Ms} | ${result.errors + result.non2xx} | ` +
       `${result.rssBeforeMb} / ${result.rssPeakMb} / ${result.rssAfterMb} | ${result.cpuMsPerRequest} | ${verdict(result)} |`,
   );
-  const busy = report.loadBefore > 2 ? ` The machine was shared with other work (load average ${report.loadBefore.toFixed(1)} on 2 cores before, ${report.loadAfter.toFixed(1)} after), so these figures are provisional.` : '';
+  const busy =
+    report.loadBefore > 2
+      ? ` The machine was shared with other work (load average ${report.loadBefore.toFixed(1)} on 2 cores before, ${report.loadAfter.toFixed(1)} after), so these figures are provisional.`
+      : '';
   const block = [
     start,
     `Produced by \`npm run bench:server\` on ${report.date.slice(0, 10)} in ${report.seconds} s: autocannon, ${report.connections} connections, ${report.duration} s per scenario, loopback; the server in its own Node process.${busy}`,
@@ -232,7 +278,10 @@ function writeTable(report: { date: string; duration: number; connections: numbe
     end,
   ].join('\n');
   const at = text.indexOf(start);
-  const next = at === -1 ? `${text.trimEnd()}\n\n## Server load\n\n${block}\n` : text.slice(0, at) + block + text.slice(text.indexOf(end) + end.length);
+  const next =
+    at === -1
+      ? `${text.trimEnd()}\n\n## Server load\n\n${block}\n`
+      : text.slice(0, at) + block + text.slice(text.indexOf(end) + end.length);
   writeFileSync(file, next);
 }
 

@@ -22,7 +22,10 @@ export function syntheticRun(spec: RunSpec, fixed: { ids?: RunIds; startedAt?: n
   const drawn = { agentId: uuid(random), runId: uuid(random), roomId: uuid(random), messageId: uuid(random), entityId: uuid(random) };
   const ids = fixed.ids ?? drawn;
   const startedAt = fixed.startedAt ?? STARTED_AT;
-  const events = spec.kind === 'events' ? mixedEvents(random, spec.events, ids, startedAt) : hugePromptEvents(random, spec.promptBytes, ids, startedAt, spec.reportsUsage ?? false);
+  const events =
+    spec.kind === 'events'
+      ? mixedEvents(random, spec.events, ids, startedAt)
+      : hugePromptEvents(random, spec.promptBytes, ids, startedAt, spec.reportsUsage ?? false);
   const lastTimestamp = events.reduce((max, event) => Math.max(max, event.timestamp), startedAt);
   const runEnded = events.find((event) => event.type === 'RUN_ENDED');
   const endedAt = runEnded?.timestamp ?? lastTimestamp;
@@ -83,7 +86,18 @@ function mixedEvents(random: () => number, count: number, ids: RunIds, startedAt
     const planning = text.int(1, 100) <= 30 ? 'TEXT_SMALL' : 'TEXT_LARGE';
     const planningMs = text.int(300, 4000) + random();
     const prompt = text.prompt(`<task>Generate dialog and actions for the character ${AGENT_NAME}.</task>`, text.int(1_000, 5_000));
-    events.push(modelUsed(text, at(planningMs, planningMs + 40), planning, planningMs, prompt, text.xmlResponse(text.int(100, 400)), null, text.int(1, 100) <= 12));
+    events.push(
+      modelUsed(
+        text,
+        at(planningMs, planningMs + 40),
+        planning,
+        planningMs,
+        prompt,
+        text.xmlResponse(text.int(100, 400)),
+        null,
+        text.int(1, 100) <= 12,
+      ),
+    );
     const embedMs = text.int(40, 160) + random();
     events.push(embedding(text, at(embedMs, embedMs + 10), embedMs, message, null));
 
@@ -102,7 +116,16 @@ function mixedEvents(random: () => number, count: number, ids: RunIds, startedAt
         const modelType = random() < 0.5 ? 'OBJECT_SMALL' : 'TEXT_SMALL';
         const ms = text.int(200, 2500) + random();
         const nestedPrompt = text.extractionPrompt(actionName, text.int(150, 450));
-        const event = modelUsed(text, at(ms, ms + 20), modelType, ms, nestedPrompt, text.xmlResponse(text.int(60, 200)), context, text.int(1, 100) <= 10);
+        const event = modelUsed(
+          text,
+          at(ms, ms + 20),
+          modelType,
+          ms,
+          nestedPrompt,
+          text.xmlResponse(text.int(60, 200)),
+          context,
+          text.int(1, 100) <= 10,
+        );
         events.push(event);
         prompts.push({ prompt: nestedPrompt, modelType, timestamp: event.timestamp - Math.round(ms) });
       }
@@ -128,7 +151,11 @@ function mixedEvents(random: () => number, count: number, ids: RunIds, startedAt
   events.push({
     type: 'RUN_ENDED',
     timestamp: at(5, 50),
-    data: { status: 'completed', error: 'Model request failed: 503 Service Unavailable (upstream overloaded)', durationMs: now - startedAt },
+    data: {
+      status: 'completed',
+      error: 'Model request failed: 503 Service Unavailable (upstream overloaded)',
+      durationMs: now - startedAt,
+    },
   });
   const lateMs = text.int(60, 140) + random();
   events.push(embedding(text, at(lateMs, lateMs + 10), lateMs, text.chatLine(), null));
@@ -190,7 +217,13 @@ function modelUsed(
   return { type: 'MODEL_USED', timestamp, data };
 }
 
-function embedding(text: TextTools, timestamp: number, executionTime: number, input: string, actionContext: { actionId: string; actionName: string } | null): RawEvent {
+function embedding(
+  text: TextTools,
+  timestamp: number,
+  executionTime: number,
+  input: string,
+  actionContext: { actionId: string; actionName: string } | null,
+): RawEvent {
   return {
     type: 'MODEL_USED',
     timestamp,
@@ -208,7 +241,11 @@ function embedding(text: TextTools, timestamp: number, executionTime: number, in
 
 function embeddingEvent(text: TextTools, timestamp: number, failed: boolean): RawEvent {
   const data: Record<string, unknown> = { status: failed ? 'failed' : 'completed', memoryId: text.uuid(), durationMs: text.int(0, 2500) };
-  if (failed) data.error = text.pick(['Embedding request failed: 429 Too Many Requests (rate limit reached for text-embedding-3-small)', 'Embedding request timed out after 30000 ms']);
+  if (failed)
+    data.error = text.pick([
+      'Embedding request failed: 429 Too Many Requests (rate limit reached for text-embedding-3-small)',
+      'Embedding request timed out after 30000 ms',
+    ]);
   return { type: 'EMBEDDING_EVENT', timestamp, data };
 }
 
@@ -222,7 +259,8 @@ function textTools(random: () => number) {
     () => `deploy of ${pick(services)} v4.${int(10, 30)}.${int(0, 9)} to ${pick(regions)} finished, p99 at ${int(90, 420)}ms`,
     () => `seeing ${int(2, 60)} 5xx/min on ${pick(services)} since ${int(10, 23)}:${String(int(0, 59)).padStart(2, '0')}, looking`,
     () => `rolled back ${pick(services)} in ${pick(regions)}; error rate back to ${(random() * 0.5).toFixed(2)}%`,
-    () => `can someone review PR #${int(300, 420)} (${pick(services)}: ${pick(['bump timeouts', 'fix retry jitter', 'add circuit breaker', 'log request ids'])})?`,
+    () =>
+      `can someone review PR #${int(300, 420)} (${pick(services)}: ${pick(['bump timeouts', 'fix retry jitter', 'add circuit breaker', 'log request ids'])})?`,
     () => `remind me on Friday at ${int(8, 19)}:00 to check the ${pick(services)} dashboards`,
     () => `what is the weather in ${pick(['Lisbon', 'Porto', 'Faro', 'Braga'])} on Saturday?`,
     () => `db connections on ${pick(services)} at ${int(60, 99)}% of pool, scaling read replicas`,
@@ -241,7 +279,11 @@ function textTools(random: () => number) {
       parts.push(line);
       size += line.length + 1;
     }
-    parts.push('</providers>', '', '<instructions>Respond using XML format: <response><thought>...</thought><text>...</text></response></instructions>');
+    parts.push(
+      '</providers>',
+      '',
+      '<instructions>Respond using XML format: <response><thought>...</thought><text>...</text></response></instructions>',
+    );
     return parts.join('\n');
   };
   const extractionPrompt = (actionName: string, chars: number) => {

@@ -10,9 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createScenarioRuns, startElizaServer, startSlowRun, waitForRunEnd } from './eliza-server.mjs';
 
 const COMPAT_DIR = path.dirname(fileURLToPath(import.meta.url));
-const ELIZA_VERSION = JSON.parse(
-  readFileSync(path.join(COMPAT_DIR, 'node_modules', '@elizaos', 'server', 'package.json'), 'utf8'),
-).version;
+const ELIZA_VERSION = JSON.parse(readFileSync(path.join(COMPAT_DIR, 'node_modules', '@elizaos', 'server', 'package.json'), 'utf8')).version;
 const KEPT_HEADERS = [
   'content-type',
   'access-control-allow-origin',

@@ -1,12 +1,6 @@
 // Types for eliza-server.mjs, so TypeScript tests (Playwright globalSetup, specs) can import it.
 
-export type Scenario =
-  | 'simple'
-  | 'reply-action'
-  | 'model-error'
-  | 'action-error'
-  | 'embedding-error'
-  | 'group-evaluator';
+export type Scenario = 'simple' | 'reply-action' | 'model-error' | 'action-error' | 'embedding-error' | 'group-evaluator';
 
 export interface ScenarioRun {
   runId: string;
@@ -68,11 +62,7 @@ export function startElizaServer(options?: {
 export function createScenarioRuns(baseUrl: string, options?: { apiKey?: string }): Promise<Manifest>;
 
 /** Sends the slow message; resolves once its run is listed as `started` (the run takes ~4 s). */
-export function startSlowRun(
-  baseUrl: string,
-  manifest: Pick<Manifest, 'agentId'>,
-  options?: { apiKey?: string },
-): Promise<ScenarioRun>;
+export function startSlowRun(baseUrl: string, manifest: Pick<Manifest, 'agentId'>, options?: { apiKey?: string }): Promise<ScenarioRun>;
 
 /** Resolves with the run detail once the run has ended and its message embedding has landed. */
 export function waitForRunEnd(
@@ -82,20 +72,10 @@ export function waitForRunEnd(
   options?: { apiKey?: string; timeoutMs?: number },
 ): Promise<RunDetail>;
 
-export function getRunDetail(
-  baseUrl: string,
-  agentId: string,
-  runId: string,
-  roomId: string,
-  apiKey?: string,
-): Promise<RunDetail>;
+export function getRunDetail(baseUrl: string, agentId: string, runId: string, roomId: string, apiKey?: string): Promise<RunDetail>;
 
 export function roomIdFor(channelId: string, agentId: string): string;
 
 export function startSentrySink(): Promise<{ port: number; dsn: string; readonly posts: number; close(): Promise<void> }>;
 
-export function api(
-  baseUrl: string,
-  pathname: string,
-  options?: { method?: string; body?: unknown; apiKey?: string },
-): Promise<unknown>;
+export function api(baseUrl: string, pathname: string, options?: { method?: string; body?: unknown; apiKey?: string }): Promise<unknown>;

@@ -167,7 +167,15 @@ export async function startElizaServer({
     ['--import', path.join(COMPAT_DIR, 'loopback-guard.mjs'), path.join(COMPAT_DIR, 'eliza-child.mjs')],
     {
       cwd: tempDir,
-      env: scrubbedEnv({ port, dataDir, homeDir, sentryDsn: sentry.dsn, authToken, webClient, plugins: plugins.map((file) => path.resolve(file)) }),
+      env: scrubbedEnv({
+        port,
+        dataDir,
+        homeDir,
+        sentryDsn: sentry.dsn,
+        authToken,
+        webClient,
+        plugins: plugins.map((file) => path.resolve(file)),
+      }),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
   );
@@ -204,8 +212,7 @@ export async function startElizaServer({
 
   const failure = (reason) => {
     const error = new Error(
-      `elizaOS server did not start: ${reason}\n` +
-        `full log: ${logFile}\n--- last lines of its output ---\n${lastLines.join('\n')}`,
+      `elizaOS server did not start: ${reason}\n` + `full log: ${logFile}\n--- last lines of its output ---\n${lastLines.join('\n')}`,
     );
     error.name = 'ElizaStartError';
     return error;
@@ -214,10 +221,7 @@ export async function startElizaServer({
   let ready;
   try {
     ready = await new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(failure(`no ready message within ${Math.round(startTimeoutMs / 1000)} s`)),
-        startTimeoutMs,
-      );
+      const timer = setTimeout(() => reject(failure(`no ready message within ${Math.round(startTimeoutMs / 1000)} s`)), startTimeoutMs);
       child.on('message', (message) => {
         if (message?.type === 'ready') {
           clearTimeout(timer);
@@ -292,7 +296,10 @@ export async function api(baseUrl, pathname, { method = 'GET', body, apiKey } = 
 
 // Same as @elizaos/core's createUniqueUuid(runtime, channelId): the agent's room for a channel.
 export function roomIdFor(channelId, agentId) {
-  const bytes = createHash('sha1').update(encodeURIComponent(`${channelId}:${agentId}`)).digest().subarray(0, 16);
+  const bytes = createHash('sha1')
+    .update(encodeURIComponent(`${channelId}:${agentId}`))
+    .digest()
+    .subarray(0, 16);
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   bytes[6] = bytes[6] & 0x0f;
   const hex = bytes.toString('hex');
@@ -529,14 +536,22 @@ function parseArgs(argv) {
     else if (arg === '--plugin') options.plugins = [...(options.plugins ?? []), value()];
     else if (arg === '--manifest') options.manifest = path.resolve(value());
     else if (arg === '--port') options.port = Number(value());
-    else throw new Error(`unknown argument ${arg}; usage: eliza-server.mjs [--auth-token X] [--manifest path.json] [--port N] [--web-client] [--plugin path.js]...`);
+    else
+      throw new Error(
+        `unknown argument ${arg}; usage: eliza-server.mjs [--auth-token X] [--manifest path.json] [--port N] [--web-client] [--plugin path.js]...`,
+      );
   }
   return options;
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const server = await startElizaServer({ authToken: options.authToken, port: options.port, webClient: options.webClient, plugins: options.plugins });
+  const server = await startElizaServer({
+    authToken: options.authToken,
+    port: options.port,
+    webClient: options.webClient,
+    plugins: options.plugins,
+  });
   let stopping = false;
   const shutdown = async (code) => {
     if (stopping) return;

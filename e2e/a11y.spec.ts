@@ -24,7 +24,11 @@ const runReady = async (page: Page) => {
 
 const SCREENS: Screen[] = [
   { name: 'home', path: '/', ready: heading(/Fakebot/) },
-  { name: 'runs list', path: `/agents/${AGENT_REAL}/runs`, ready: async (page) => expect(page.getByRole('link', { name: RUNS.replyAction })).toBeVisible() },
+  {
+    name: 'runs list',
+    path: `/agents/${AGENT_REAL}/runs`,
+    ready: async (page) => expect(page.getByRole('link', { name: RUNS.replyAction })).toBeVisible(),
+  },
   { name: 'failed run', path: `/agents/${AGENT_REAL}/runs/${RUNS.modelError}`, ready: runReady },
   {
     name: 'documented run with token chart',
@@ -50,7 +54,9 @@ async function seriousViolations(page: Page) {
     .map((violation) => ({
       rule: violation.id,
       impact: violation.impact,
-      nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n').slice(1).join(' ').slice(0, 200)}`),
+      nodes: violation.nodes.map(
+        (node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n').slice(1).join(' ').slice(0, 200)}`,
+      ),
     }));
 }
 
@@ -93,7 +99,9 @@ test('works from the keyboard, with a visible focus', async ({ page }) => {
   let onToggle = false;
   for (let presses = 0; presses < 80 && !onToggle; presses++) {
     await page.keyboard.press('Tab');
-    onToggle = await focused.evaluate((element) => element.matches('ol[aria-label="Event timeline"] button[aria-controls^="payload-"]')).catch(() => false);
+    onToggle = await focused
+      .evaluate((element) => element.matches('ol[aria-label="Event timeline"] button[aria-controls^="payload-"]'))
+      .catch(() => false);
   }
   expect(onToggle, 'Tab reaches an event toggle').toBe(true);
   await expect(focused).toHaveAttribute('aria-expanded', 'false');

@@ -51,7 +51,9 @@ test('asks before following a link to another server, and sends it no stored key
   await page.goto(`${RUN}?server=${encodeURIComponent(DIRECT)}`);
   const prompt = page.getByRole('dialog', { name: 'Switch to another elizaOS server?' });
   await expect(prompt).toContainText(`This link shows a run on ${DIRECT}`);
-  expect((await requestsSeen()).filter((request) => request.url.includes(RUNS.modelError) && request.apiKey === 'key-for-another-server')).toEqual([]);
+  expect(
+    (await requestsSeen()).filter((request) => request.url.includes(RUNS.modelError) && request.apiKey === 'key-for-another-server'),
+  ).toEqual([]);
   await prompt.getByRole('button', { name: `Switch to ${DIRECT}` }).click();
   // Switched without the other server's key: this one needs its own.
   await expect(page.getByRole('alert').getByRole('heading', { name: 'An API key is needed' })).toBeVisible();
@@ -61,7 +63,10 @@ test('asks before following a link to another server, and sends it no stored key
 
 test('staying on the current server ignores the link’s server', async ({ page }) => {
   await page.goto(`${RUN}?server=${encodeURIComponent(DIRECT)}`);
-  await page.getByRole('dialog', { name: 'Switch to another elizaOS server?' }).getByRole('button', { name: /Stay on/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Switch to another elizaOS server?' })
+    .getByRole('button', { name: /Stay on/ })
+    .click();
   await expect(page.getByRole('region', { name: 'Run summary' }).getByLabel('Status: failed')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Server: this viewer' })).toBeVisible();
 });

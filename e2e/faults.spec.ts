@@ -24,7 +24,13 @@ interface FaultCase {
 
 const CASES: FaultCase[] = [
   // The viewer's proxy never passes a page on: it says what came instead.
-  { fault: 'html', heading: READ_ERROR, texts: ['The elizaOS server answered 200 with text/html instead of JSON; the viewer does not pass it on.'], autoRetries: 0, retry: true },
+  {
+    fault: 'html',
+    heading: READ_ERROR,
+    texts: ['The elizaOS server answered 200 with text/html instead of JSON; the viewer does not pass it on.'],
+    autoRetries: 0,
+    retry: true,
+  },
   {
     fault: 'truncated',
     heading: READ_ERROR,
@@ -32,7 +38,13 @@ const CASES: FaultCase[] = [
     autoRetries: 0,
     retry: true,
   },
-  { fault: 'empty', heading: READ_ERROR, texts: ['The server answered with an empty body instead of JSON.', '(empty body)'], autoRetries: 0, retry: true },
+  {
+    fault: 'empty',
+    heading: READ_ERROR,
+    texts: ['The server answered with an empty body instead of JSON.', '(empty body)'],
+    autoRetries: 0,
+    retry: true,
+  },
   { fault: 'not-a-run', heading: READ_ERROR, texts: ['The response is not a run', '"runs":[]'], autoRetries: 0, retry: true },
   {
     fault: 'server-error',
@@ -41,7 +53,13 @@ const CASES: FaultCase[] = [
     autoRetries: 2,
     retry: true,
   },
-  { fault: 'server-error-bare', heading: READ_ERROR, texts: ['The elizaOS server answered 500 with text/plain instead of JSON'], autoRetries: 0, retry: true },
+  {
+    fault: 'server-error-bare',
+    heading: READ_ERROR,
+    texts: ['The elizaOS server answered 500 with text/plain instead of JSON'],
+    autoRetries: 0,
+    retry: true,
+  },
   {
     fault: 'unauthorized',
     heading: 'An API key is needed',
@@ -50,7 +68,13 @@ const CASES: FaultCase[] = [
     retry: true,
   },
   // A missing run does not appear by asking again: no Retry, a way back instead.
-  { fault: 'not-found', heading: 'Not found', texts: ['(API endpoint not found)', 'Check the link, or pick a run from the list.'], autoRetries: 0, retry: false },
+  {
+    fault: 'not-found',
+    heading: 'Not found',
+    texts: ['(API endpoint not found)', 'Check the link, or pick a run from the list.'],
+    autoRetries: 0,
+    retry: false,
+  },
   {
     fault: 'rate-limited',
     heading: 'Too many requests',
@@ -58,7 +82,13 @@ const CASES: FaultCase[] = [
     autoRetries: 0,
     retry: true,
   },
-  { fault: 'reset', heading: 'Server unreachable', texts: ['The connection broke while the response was downloading.'], autoRetries: 2, retry: true },
+  {
+    fault: 'reset',
+    heading: 'Server unreachable',
+    texts: ['The connection broke while the response was downloading.'],
+    autoRetries: 2,
+    retry: true,
+  },
 ];
 
 /** An agent id of this test's own, so the fault server's count is this test's alone. */

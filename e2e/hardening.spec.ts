@@ -34,7 +34,10 @@ test('direct mode never follows a redirect with the saved key, and says why', as
 });
 
 test('a link naming the current server with a trailing slash or capitals asks nothing', async ({ page }) => {
-  await page.addInitScript((server) => localStorage.setItem('run-viewer:direct-server', JSON.stringify({ url: server, apiKey: null })), DIRECT);
+  await page.addInitScript(
+    (server) => localStorage.setItem('run-viewer:direct-server', JSON.stringify({ url: server, apiKey: null })),
+    DIRECT,
+  );
   for (const written of [`${DIRECT}/`, DIRECT.toUpperCase(), `${DIRECT.replace('http', 'HTTP')}/`]) {
     await page.goto(`/agents/agent-real/runs/${RUNS.modelError}?server=${encodeURIComponent(written)}`);
     // No key saved: the server itself answers, with no prompt in between.

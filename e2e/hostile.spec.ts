@@ -23,7 +23,17 @@ const LINE_BYTES = 5 * 1024 * 1024;
 const AGENT = 'agent-hostile';
 const RUN = '--_hostile_--';
 const ROOM = '_-_';
-const HOSTILE_PAYLOADS = ['<script>', '<img onerror>', 'javascript: URL', 'HTML entities', 'U+202E', 'zero-width', '5 MB line', `${DEPTH} levels`, `${WIDTH} keys`];
+const HOSTILE_PAYLOADS = [
+  '<script>',
+  '<img onerror>',
+  'javascript: URL',
+  'HTML entities',
+  'U+202E',
+  'zero-width',
+  '5 MB line',
+  `${DEPTH} levels`,
+  `${WIDTH} keys`,
+];
 
 function hostileRun(): string {
   const t = 1_795_900_000_000;
@@ -39,9 +49,23 @@ function hostileRun(): string {
     events: [
       { type: 'RUN_STARTED', timestamp: t, data: { source: SCRIPT, messageId: IMG } },
       { type: 'ACTION_STARTED', timestamp: t + 10, data: { actionId: 'act-1', actionName: IMG } },
-      { type: 'MODEL_USED', timestamp: t + 20, data: { modelType: SCRIPT, provider: JS_URL, executionTime: 5, actionContext: { actionId: 'act-1' }, tokens: { prompt: 1, completion: 1 } } },
+      {
+        type: 'MODEL_USED',
+        timestamp: t + 20,
+        data: {
+          modelType: SCRIPT,
+          provider: JS_URL,
+          executionTime: 5,
+          actionContext: { actionId: 'act-1' },
+          tokens: { prompt: 1, completion: 1 },
+        },
+      },
       { type: 'ACTION_COMPLETED', timestamp: t + 30, data: { actionId: 'act-1', actionName: IMG, success: false, error: SCRIPT } },
-      { type: IMG, timestamp: t + 40, data: { href: JS_URL, link: JS_URL, entity: ENTITY, bidi: BIDI, zeroWidth: ZERO_WIDTH, html: SCRIPT } },
+      {
+        type: IMG,
+        timestamp: t + 40,
+        data: { href: JS_URL, link: JS_URL, entity: ENTITY, bidi: BIDI, zeroWidth: ZERO_WIDTH, html: SCRIPT },
+      },
       { type: 'LONG_LINE', timestamp: t + 50, data: { line: 'x'.repeat(LINE_BYTES) } },
       { type: 'DEEP_EVENT', timestamp: t + 60, data: { deep: '__DEEP__' } },
       { type: 'WIDE_EVENT', timestamp: t + 70, data: { wide } },

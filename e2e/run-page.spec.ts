@@ -6,11 +6,16 @@ test('lists the agents and their runs as links that open the run page', async ({
   await page.goto('/');
   await expect(page.getByRole('heading', { name: /Fakebot/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Docs Agent/ })).toBeVisible();
-  await expect(page.getByRole('link', { name: RUNS.actionError })).toHaveAttribute('href', /\?roomId=fe5abf25-bcf4-0857-b9e8-2b81dffb03ba$/);
+  await expect(page.getByRole('link', { name: RUNS.actionError })).toHaveAttribute(
+    'href',
+    /\?roomId=fe5abf25-bcf4-0857-b9e8-2b81dffb03ba$/,
+  );
   await page.getByRole('link', { name: 'All runs of Fakebot' }).click();
   await expect(page).toHaveURL(/\/agents\/agent-real\/runs$/);
   await page.getByRole('link', { name: RUNS.replyAction }).click();
-  await expect(page).toHaveURL(/\/agents\/agent-real\/runs\/1c5cdbc6-775b-4964-80ec-04edf1fe72a6\?roomId=8c804bdb-3231-0770-931b-7f1f637e3353$/);
+  await expect(page).toHaveURL(
+    /\/agents\/agent-real\/runs\/1c5cdbc6-775b-4964-80ec-04edf1fe72a6\?roomId=8c804bdb-3231-0770-931b-7f1f637e3353$/,
+  );
   await expect(page.getByRole('region', { name: 'Run summary' })).toBeVisible();
 });
 
@@ -18,7 +23,11 @@ test('shows the summary of a real 1.7.2 run, counted from its events', async ({ 
   await page.goto(runUrl(AGENT_REAL, RUNS.replyAction));
   const summary = page.getByRole('region', { name: 'Run summary' });
   await expect(summary.getByLabel('Status: completed')).toBeVisible();
-  const field = (label: string) => summary.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }).locator('+ dd');
+  const field = (label: string) =>
+    summary
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .locator('+ dd');
   await expect(field('Run id')).toContainText(RUNS.replyAction);
   await expect(field('Agent id')).toContainText(AGENT_REAL);
   await expect(field('Room id')).toContainText('8c804bdb-3231-0770-931b-7f1f637e3353');
@@ -126,11 +135,19 @@ test('estimates the tokens of a run that reports none, and says so everywhere', 
   await tokens.scrollIntoViewIfNeeded();
   // Two calls, two bars each, except the embedding's completion bar: embeddings complete no tokens.
   await expect(tokens.locator('.recharts-bar-rectangle')).toHaveCount(3);
-  await expect(tokens.locator('.recharts-legend-item')).toHaveText(['Prompt tokens (estimated)', 'Completion tokens (estimated)', 'Cumulative total (estimated)'], { useInnerText: true });
+  await expect(tokens.locator('.recharts-legend-item')).toHaveText(
+    ['Prompt tokens (estimated)', 'Completion tokens (estimated)', 'Cumulative total (estimated)'],
+    { useInnerText: true },
+  );
   await tokens.getByText('Tokens per model call (table)').click();
   await expect(tokens.getByRole('table', { name: 'Tokens per model call' }).getByRole('row').nth(1)).toContainText('(estimated)');
   const summary = page.getByRole('region', { name: 'Run summary' });
-  await expect(summary.getByRole('term').filter({ hasText: /^Tokens$/ }).locator('+ dd')).toContainText(/^[\d,]+ total \([\d,]+ prompt, [\d,]+ completion\)estimated$/);
+  await expect(
+    summary
+      .getByRole('term')
+      .filter({ hasText: /^Tokens$/ })
+      .locator('+ dd'),
+  ).toContainText(/^[\d,]+ total \([\d,]+ prompt, [\d,]+ completion\)estimated$/);
   const call = page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').filter({ hasText: 'TEXT_LARGE' });
   await expect(call).toContainText(/TEXT_LARGE · fake-model · ~[\d,]+ → [\d,]+ tokens \(estimated\)/);
 });
@@ -165,5 +182,70 @@ test('shows a failed embedding with the error text from the embedding log', asyn
   const embedding = page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').filter({ hasText: 'Embedding failed' });
   await expect(embedding).toContainText('embedding · failed');
   await expect(embedding).toContainText('fake TEXT_EMBEDDING failure (zzfailembedzz)');
-  await expect(page.getByRole('region', { name: 'Run summary' }).getByRole('group', { name: '1 error' })).toContainText('fake TEXT_EMBEDDING failure');
+  await expect(page.getByRole('region', { name: 'Run summary' }).getByRole('group', { name: '1 error' })).toContainText(
+    'fake TEXT_EMBEDDING failure',
+  );
+});
+
+// The in-progress fixture's newest event; the page's clock is set relative to it (no real waiting).
+const IN_PROGRESS_LAST_EVENT = 1795899087766;
+
+test('keeps polling a run in progress whose last event is recent', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === `/api/agents/${AGENT_REAL}/runs/${RUNS.inProgress}`) fetched.push(request.url());
+  });
+  // Ten seconds after its last event: live, polled every 2 s.
+  await page.clock.install({ time: IN_PROGRESS_LAST_EVENT + 10_000 });
+  await page.goto(runUrl(AGENT_REAL, RUNS.inProgress));
+  const summary = page.getByRole('region', { name: 'Run summary' });
+  // A faked clock makes the first render slower on a busy machine.
+  await expect(summary.getByLabel('Status: running')).toBeVisible({ timeout: 15_000 });
+  await expect(summary).not.toContainText('stale');
+  const before = fetched.length;
+  await page.clock.runFor(4_100);
+  await expect.poll(() => fetched.length).toBeGreaterThan(before);
+});
+
+test('marks a run quiet for longer than the elizaOS run timeout as stale, stops polling it, and resumes on request', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === `/api/agents/${AGENT_REAL}/runs/${RUNS.inProgress}`) fetched.push(request.url());
+  });
+  // 72 hours after its last event, as a new user found it.
+  await page.clock.install({ time: IN_PROGRESS_LAST_EVENT + 72 * 3_600_000 });
+  await page.goto(runUrl(AGENT_REAL, RUNS.inProgress));
+  const summary = page.getByRole('region', { name: 'Run summary' });
+  await expect(summary.getByLabel('Status: running')).toBeVisible({ timeout: 15_000 });
+  await expect(summary).toContainText('stale: no events for 72 h 0 min');
+  const notice = page.getByRole('status').filter({ hasText: /^Stale: no events for 72 h/ });
+  await expect(notice).toContainText('Stale: no events for 72 h 0 min.');
+  await expect(notice).toContainText('The viewer stopped checking for new events.');
+  const loaded = fetched.length;
+  // Ten minutes of page time (a jump: due timers fire once): not even a slow poll.
+  await page.clock.fastForward(10 * 60_000);
+  expect(fetched.length).toBe(loaded);
+  await notice.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(() => fetched.length).toBe(loaded + 1);
+  await expect(notice).toContainText('Checking again every 10 s.');
+  await page.clock.fastForward(10_100);
+  await expect.poll(() => fetched.length).toBeGreaterThanOrEqual(loaded + 2);
+});
+
+test('marks an action that never finished before the run ended as did not finish, and counts it', async ({ page }) => {
+  await page.goto(runUrl(AGENT_DOCS, RUNS.timeoutSearch));
+  const summary = page.getByRole('region', { name: 'Run summary' });
+  await expect(summary.getByLabel('Status: timeout')).toBeVisible();
+  await expect(
+    summary
+      .getByRole('term')
+      .filter({ hasText: /^Errors$/ })
+      .locator('+ dd'),
+  ).toHaveText('1');
+  await expect(summary.getByRole('group', { name: '1 error' })).toContainText(
+    /did not finish: started, never completed \(open [\d.]+ s, until the run ended\)/,
+  );
+  const search = page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').filter({ hasText: 'SEARCH_WEB did not finish' });
+  await expect(search).toContainText('action · did not finish');
+  await expect(search).toContainText(/open [\d.]+ s, until the run ended/);
 });

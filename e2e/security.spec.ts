@@ -32,7 +32,10 @@ async function recordViolations(page: Page) {
 test('serves the app with a strict CSP and safe headers', async ({ request }) => {
   const pages = [
     // The default: the page talks to its own server only.
-    ...['/', `/agents/${AGENT_REAL}/runs/${RUNS.replyAction}`, '/no/such/page'].map((path) => ({ url: `${url(PORTS.viewerToFault)}${path}`, connect: ["'self'"] })),
+    ...['/', `/agents/${AGENT_REAL}/runs/${RUNS.replyAction}`, '/no/such/page'].map((path) => ({
+      url: `${url(PORTS.viewerToFault)}${path}`,
+      connect: ["'self'"],
+    })),
     // With DIRECT_SERVER_ORIGINS, exactly the origins named, nothing wider.
     { url: `/agents/${AGENT_REAL}/runs/${RUNS.replyAction}`, connect: ["'self'", url(PORTS.direct)] },
   ];
@@ -120,10 +123,13 @@ test.describe('in proxy mode with an API key', () => {
         return void res.end(JSON.stringify({ error: 'API key required', message: 'Provide X-API-KEY header' }));
       }
       const { port } = new URL(embedded.url);
-      const forward = httpRequest({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: { accept: 'application/json' } }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const forward = httpRequest(
+        { host: '127.0.0.1', port, path: req.url, method: req.method, headers: { accept: 'application/json' } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       forward.on('error', () => res.destroy());
       forward.end();
     });
@@ -154,7 +160,9 @@ test.describe('in proxy mode with an API key', () => {
     await expect(page.getByRole('region', { name: 'Run summary' })).toBeVisible();
     await page.getByRole('region', { name: 'Token usage' }).scrollIntoViewIfNeeded();
     // The chart's chunk (recharts) is the heaviest code on the page: slow to start on a busy machine.
-    await expect(page.getByRole('region', { name: 'Token usage' }).getByRole('img', { name: /Chart of tokens/ })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('region', { name: 'Token usage' }).getByRole('img', { name: /Chart of tokens/ })).toBeVisible({
+      timeout: 15_000,
+    });
     const timeline = page.getByRole('list', { name: 'Event timeline' });
     await timeline.getByRole('button', { expanded: false }).first().click();
     await timeline.getByRole('button', { name: 'Copy link to this event' }).click();
@@ -168,7 +176,9 @@ test.describe('in proxy mode with an API key', () => {
     for (const url of [...urls, page.url(), copied]) expect(url).not.toContain(TOKEN);
     for (const message of messages) expect(message).not.toContain(TOKEN);
     expect(await page.content()).not.toContain(TOKEN);
-    const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+    const storage = await page.evaluate(() =>
+      JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }),
+    );
     expect(storage).not.toContain(TOKEN);
   });
 });

@@ -31,4 +31,5 @@ export const RUNS = {
   tokens: '7d1f3c2a-0b9e-4c51-9a43-2f6d8e1b5a10',
   actionError: 'dd3d79f8-d03c-4285-895d-dfe504141261',
   embeddingError: '3165fe21-9c28-41d4-b0fb-fb5bd54daa61',
+  timeoutSearch: '4c8e2a6f-1d3b-4f5a-b7c9-8e0a2d4f6b18',
 };

@@ -24,7 +24,8 @@ export default defineConfig({
       name: 'copy-built-app',
       apply: 'build',
       closeBundle() {
-        if (!existsSync(`${appDist}index.html`)) throw new Error(`${appDist}index.html is missing: build the app first (\`npm run build\` does both).`);
+        if (!existsSync(`${appDist}index.html`))
+          throw new Error(`${appDist}index.html is missing: build the app first (\`npm run build\` does both).`);
         cpSync(appDist, `${pluginDir}dist/app`, { recursive: true });
       },
     },

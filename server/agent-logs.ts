@@ -1,3 +1,4 @@
+import { logRowSchema, type LogRow } from '../src/run/run-schemas';
 import { readFolderRows, type FolderRead } from './agent-folder-json';
 
 // GET /api/agents/:agentId/logs for the embedded API: the agent's raw log rows, as elizaOS keeps
@@ -7,12 +8,6 @@ import { readFolderRows, type FolderRead } from './agent-folder-json';
 
 const DEFAULT_COUNT = 100;
 const MAX_COUNT = 1000;
-
-interface LogRow {
-  type?: unknown;
-  roomId?: unknown;
-  createdAt?: unknown;
-}
 
 export async function readAgentLogs(read: FolderRead, agentDir: string, query: string): Promise<LogRow[]> {
   const rows = await readFolderRows(
@@ -25,7 +20,11 @@ export async function readAgentLogs(read: FolderRead, agentDir: string, query: s
     },
     'an array of log rows or { "data": [...] }',
   );
-  return pageLogs(rows as LogRow[], query);
+  const parsed = rows.map((row) => logRowSchema.safeParse(row));
+  return pageLogs(
+    parsed.flatMap((row) => (row.success ? [row.data] : [])),
+    query,
+  );
 }
 
 /** The real server's filters: type, roomId, newest first, count and offset. */

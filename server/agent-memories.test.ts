@@ -54,7 +54,10 @@ describe('embedded memories', () => {
   it('answers an unknown agent with 404 and an agent without memories with none', async () => {
     expect((await rawRequest(server.url, `/api/agents/nobody/memories?roomId=${ROOM}`)).status).toBe(404);
     writeFile(join(runs.path, 'agent-b'), 'agent.json', { name: 'B' });
-    expect((await rawRequest(server.url, `/api/agents/agent-b/memories?roomId=${ROOM}`)).json()).toEqual({ success: true, data: { memories: [] } });
+    expect((await rawRequest(server.url, `/api/agents/agent-b/memories?roomId=${ROOM}`)).json()).toEqual({
+      success: true,
+      data: { memories: [] },
+    });
     expect((await rawRequest(server.url, `/api/agents/${AGENT}/memories/extra?roomId=${ROOM}`)).status).toBe(404);
   });
 });
@@ -83,7 +86,10 @@ describe('proxied memories', () => {
   });
 
   it('forwards only the room id, whatever else the request asks for', async () => {
-    const res = await rawRequest(server.url, `/api/agents/${AGENT}/memories?tableName=facts&roomId=${ROOM}&includeEmbedding=true&roomId=${OTHER_ROOM}`);
+    const res = await rawRequest(
+      server.url,
+      `/api/agents/${AGENT}/memories?tableName=facts&roomId=${ROOM}&includeEmbedding=true&roomId=${OTHER_ROOM}`,
+    );
     expect(res.status).toBe(200);
     expect(res.text).toBe(captured);
     expect(seen).toEqual([`/api/agents/${AGENT}/memories?roomId=${ROOM}`]);

@@ -1,10 +1,7 @@
+import { ID_PATTERN, UUID_PATTERN } from '../src/lib/ids';
+
 // The read-only /api routes the viewer knows, shared by the embedded API and the proxy, so both
 // refuse the same path tricks before anything touches the disk or the network.
-
-/** Agent and run ids as the real server accepts them, and nothing that could reshape a path. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ApiRoute =
   | { kind: 'agents' }

@@ -66,7 +66,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? '127.0.0.1';
   const distDir = resolve(options.distDir ?? join(PROJECT_ROOT, 'dist'));
   if (!options.dev && !existsSync(join(distDir, 'index.html'))) {
-    throw new Error(`${join(distDir, 'index.html')} is missing: run \`npm run build\` first (or use \`npm start\`, which builds), or \`npm run dev\`.`);
+    throw new Error(
+      `${join(distDir, 'index.html')} is missing: run \`npm run build\` first (or use \`npm start\`, which builds), or \`npm run dev\`.`,
+    );
   }
   const { api, apiDescription, close: closeApi } = createApi(options);
 
@@ -107,13 +109,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       : path.startsWith(TOKEN_ESTIMATES_PREFIX)
         ? tokenEstimates(req, res, path, query)
         : vite
-        ? vite.middlewares(req, res, () => notFound(res))
-        : staticFiles(req, res, path);
+          ? vite.middlewares(req, res, () => notFound(res))
+          : staticFiles(req, res, path);
     Promise.resolve(handled).catch((error: unknown) => {
       // A browser that navigates away closes its requests; that is not a failure worth a warning.
       if (req.destroyed || (error as { code?: string } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE') return void res.destroy();
       if (res.headersSent) return void res.destroy();
-      (options.warn ?? warnOnStderr)(`elizaOS Run Viewer: ${req.method} ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
+      (options.warn ?? warnOnStderr)(
+        `elizaOS Run Viewer: ${req.method} ${path} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       sendError(req, res, 500, 'INTERNAL_ERROR', 'The viewer server failed to answer this request');
     });
   });

@@ -191,7 +191,15 @@ describe('embedded API', () => {
   });
 
   it('answers unknown API paths like the real server, numeric code included', async () => {
-    for (const path of ['/api', '/api/', '/api/health', '/api/agents/agent-a/rooms', '/api/agents/agent-a/memories/x', '/api/agents/agent-a/runs/run-bare/events', '/api/agents/']) {
+    for (const path of [
+      '/api',
+      '/api/',
+      '/api/health',
+      '/api/agents/agent-a/rooms',
+      '/api/agents/agent-a/memories/x',
+      '/api/agents/agent-a/runs/run-bare/events',
+      '/api/agents/',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.json(), path).toEqual({ success: false, error: { message: 'API endpoint not found', code: 404 } });
@@ -259,12 +267,19 @@ describe('embedded agent logs', () => {
     fakeDist(dist.path);
     const logs = join(runs.path, 'agent-a', 'logs');
     const row = (id: string, type: string, roomId: string, createdAt: string) => ({ id, type, roomId, createdAt, body: { actionId: id } });
-    writeFile(logs, 'a.json', { success: true, data: [row('1', 'action', 'room-1', '2026-11-29T10:00:00Z'), row('2', 'action', 'room-2', '2026-11-29T10:00:01Z')] });
-    writeFile(logs, 'b.json', [row('3', 'action', 'room-1', '2026-11-29T10:00:02Z'), row('4', 'embedding_event', 'room-1', '2026-11-29T10:00:03Z')]);
+    writeFile(logs, 'a.json', {
+      success: true,
+      data: [row('1', 'action', 'room-1', '2026-11-29T10:00:00Z'), row('2', 'action', 'room-2', '2026-11-29T10:00:01Z')],
+    });
+    writeFile(logs, 'b.json', [
+      row('3', 'action', 'room-1', '2026-11-29T10:00:02Z'),
+      row('4', 'embedding_event', 'room-1', '2026-11-29T10:00:03Z'),
+    ]);
     writeFile(logs, 'broken.json', '{ nope');
     const warn = vi.fn();
     const server = await startServer({ port: 0, runsDir: runs.path, distDir: dist.path, warn });
-    const ids = async (query: string) => ((await rawRequest(server.url, `/api/agents/agent-a/logs?${query}`)).json() as Json).data.map((r: Json) => r.id);
+    const ids = async (query: string) =>
+      ((await rawRequest(server.url, `/api/agents/agent-a/logs?${query}`)).json() as Json).data.map((r: Json) => r.id);
     try {
       expect(await ids('type=action&roomId=room-1')).toEqual(['3', '1']);
       expect(await ids('type=action')).toEqual(['3', '2', '1']);

@@ -77,7 +77,14 @@ function epochParam(value: string | null): number | null {
   return Number.isFinite(number) ? number : null;
 }
 
-async function answerRun(req: IncomingMessage, res: ServerResponse, store: RunsStore, sendRunFile: SendRunFile, agentId: string, runId: string) {
+async function answerRun(
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: RunsStore,
+  sendRunFile: SendRunFile,
+  agentId: string,
+  runId: string,
+) {
   const run = await store.findRun(agentId, runId);
   if (run && (await sendRunFile(req, res, run))) return;
   // Deleted since the index saw it: look again next time.

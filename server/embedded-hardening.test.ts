@@ -49,7 +49,15 @@ describe('embedded API: links that leave RUNS_DIR', () => {
     const agentB = join(runs.path, 'agent-b');
     writeFile(join(agentB, 'logs'), 'ok.json', [{ id: 'kept', type: 'action', roomId: ROOM, createdAt: '2026-11-29T10:00:00Z' }]);
     symlinkSync(join(outside.path, 'logs', 'a.json'), join(agentB, 'logs', 'escape.json'));
-    writeFile(join(agentB, 'memories'), 'ok.json', { success: true, data: { memories: [{ id: 'm1', roomId: ROOM, createdAt: 5 }, { id: 'm2', roomId: ROOM, createdAt: 9 }] } });
+    writeFile(join(agentB, 'memories'), 'ok.json', {
+      success: true,
+      data: {
+        memories: [
+          { id: 'm1', roomId: ROOM, createdAt: 5 },
+          { id: 'm2', roomId: ROOM, createdAt: 9 },
+        ],
+      },
+    });
     symlinkSync(join(outside.path, 'memories', 'm.json'), join(agentB, 'memories', 'escape.json'));
     symlinkSync(join(outside.path, 'memories'), join(runs.path, 'agent-a', 'memories'));
     server = await startServer({ port: 0, runsDir: runs.path, distDir: dist.path, warn });
@@ -73,7 +81,12 @@ describe('embedded API: links that leave RUNS_DIR', () => {
   it('refuses an agent folder that leads out, and keeps one linked inside', async () => {
     const { data } = (await get('/api/agents')).json() as Json;
     expect(data.agents.map((agent: Json) => agent.id).sort()).toEqual(['agent-a', 'agent-alias', 'agent-b', 'shared']);
-    for (const path of ['/api/agents/agent-out', '/api/agents/agent-out/runs', '/api/agents/agent-out/runs/run-x', '/api/agents/agent-out/logs']) {
+    for (const path of [
+      '/api/agents/agent-out',
+      '/api/agents/agent-out/runs',
+      '/api/agents/agent-out/runs/run-x',
+      '/api/agents/agent-out/logs',
+    ]) {
       expect((await get(path)).status, path).toBe(404);
     }
     expect(((await get('/api/agents/agent-alias/runs')).json() as Json).data.total).toBe(2);

@@ -54,7 +54,8 @@ function list(value: string | undefined): string[] {
 function directOrigins(value: string | undefined): string[] {
   return list(value).map((origin) => {
     const url = new URL(origin);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`DIRECT_SERVER_ORIGINS: ${origin} is not an http(s) origin.`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new Error(`DIRECT_SERVER_ORIGINS: ${origin} is not an http(s) origin.`);
     return url.origin;
   });
 }

@@ -26,7 +26,10 @@ function response(status: string, headers: Record<string, string | number>, body
 
 const BEHAVIOURS: Record<string, (socket: Socket) => void> = {
   script: (socket) => socket.end(response('200 OK', { 'Content-Type': 'text/html' }, '<script>document.title = "pwned"</script>')),
-  svg: (socket) => socket.end(response('200 OK', { 'Content-Type': 'image/svg+xml' }, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')),
+  svg: (socket) =>
+    socket.end(
+      response('200 OK', { 'Content-Type': 'image/svg+xml' }, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    ),
   untyped: (socket) => socket.end(response('200 OK', { 'Content-Length': 2 }, '{}')),
   'json-error': (socket) => socket.end(response('500 Internal Server Error', { 'Content-Type': 'application/json' }, '{"success":false}')),
   'text-error': (socket) => socket.end(response('500 Internal Server Error', { 'Content-Type': 'text/plain' }, 'boom')),
@@ -38,7 +41,10 @@ const BEHAVIOURS: Record<string, (socket: Socket) => void> = {
   'status-999': (socket) => socket.end(response('999 Whatever', { 'Content-Type': 'application/json', 'Content-Length': 2 }, '{}')),
   'status-101': (socket) => socket.end(response('101 Switching Protocols', { Upgrade: 'websocket' })),
   'status-102': (socket) => socket.end(Buffer.from('HTTP/1.1 102 Processing\r\n\r\n')),
-  redirect: (socket) => socket.end(response('302 Found', { Location: 'http://elsewhere.example/', 'Content-Type': 'application/json', 'Content-Length': 2 }, '{}')),
+  redirect: (socket) =>
+    socket.end(
+      response('302 Found', { Location: 'http://elsewhere.example/', 'Content-Type': 'application/json', 'Content-Length': 2 }, '{}'),
+    ),
   'close-before-body': (socket) => {
     socket.write(response('200 OK', { 'Content-Type': 'application/json', 'Content-Length': 5000 }));
     setTimeout(() => socket.destroy(), 20);
@@ -74,11 +80,19 @@ function startUpstream(): Promise<{ server: NetServer; url: string; seen: Seen[]
       const agent = requestLine.split(' ')[1].split('?')[0].split('/')[3] ?? '';
       const behaviour = BEHAVIOURS[agent];
       if (behaviour) return behaviour(socket);
-      socket.end(response('200 OK', { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(JSON_BODY) }, JSON_BODY));
+      socket.end(
+        response(
+          '200 OK',
+          { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(JSON_BODY) },
+          JSON_BODY,
+        ),
+      );
     });
     socket.on('error', () => {});
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen })),
+  );
 }
 
 describe('proxy hardening', () => {
@@ -146,7 +160,14 @@ describe('proxy hardening', () => {
     }
     expect(upstream.seen.length).toBe(before);
     const port = new URL(viewer.url).port;
-    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'LOCALHOST', 'viewer.internal', `Viewer.Internal:${port}`]) {
+    for (const host of [
+      `localhost:${port}`,
+      `127.0.0.1:${port}`,
+      `[::1]:${port}`,
+      'LOCALHOST',
+      'viewer.internal',
+      `Viewer.Internal:${port}`,
+    ]) {
       expect((await get('/api/agents', { host })).status, host).toBe(200);
     }
   });
@@ -184,7 +205,12 @@ describe('proxy hardening', () => {
   });
 
   it('names no internal upstream address to the browser', async () => {
-    const paths = ['/api/agents/script/runs/r1', '/api/agents/status-999/runs/r1', '/api/agents/close-before-body/runs/r1', '/api/agents/drip/runs/r1'];
+    const paths = [
+      '/api/agents/script/runs/r1',
+      '/api/agents/status-999/runs/r1',
+      '/api/agents/close-before-body/runs/r1',
+      '/api/agents/drip/runs/r1',
+    ];
     for (const path of paths.slice(0, 3)) {
       const res = await get(path);
       expect(res.text).not.toContain('127.0.0.1');
@@ -194,7 +220,10 @@ describe('proxy hardening', () => {
     try {
       const res = await rawRequest(dead.url, '/api/agents');
       expect(res.status).toBe(502);
-      expect(res.json()).toEqual({ success: false, error: { code: 'UPSTREAM_UNREACHABLE', message: 'Could not reach the elizaOS server (ECONNREFUSED)' } });
+      expect(res.json()).toEqual({
+        success: false,
+        error: { code: 'UPSTREAM_UNREACHABLE', message: 'Could not reach the elizaOS server (ECONNREFUSED)' },
+      });
     } finally {
       await dead.close();
     }
@@ -215,9 +244,15 @@ describe('proxy hardening', () => {
     const cases: Array<[string, string]> = [
       ['/api/agents?limit=5', '/api/agents'],
       ['/api/agents/a1?includeSecrets=true', '/api/agents/a1'],
-      ['/api/agents/a1/runs?limit=5&status=completed&evil=1&roomId=r&from=1&to=2&limit=99', '/api/agents/a1/runs?limit=5&status=completed&roomId=r&from=1&to=2'],
+      [
+        '/api/agents/a1/runs?limit=5&status=completed&evil=1&roomId=r&from=1&to=2&limit=99',
+        '/api/agents/a1/runs?limit=5&status=completed&roomId=r&from=1&to=2',
+      ],
       ['/api/agents/a1/runs/r1?roomId=room-9&debug=1', '/api/agents/a1/runs/r1?roomId=room-9'],
-      ['/api/agents/a1/logs?type=action&roomId=r&count=5&offset=10&excludeTypes=x', '/api/agents/a1/logs?type=action&roomId=r&count=5&offset=10'],
+      [
+        '/api/agents/a1/logs?type=action&roomId=r&count=5&offset=10&excludeTypes=x',
+        '/api/agents/a1/logs?type=action&roomId=r&count=5&offset=10',
+      ],
       [`/api/agents/a1/memories?roomId=${room}&tableName=facts&includeEmbedding=true`, `/api/agents/a1/memories?roomId=${room}`],
     ];
     for (const [path, forwarded] of cases) {

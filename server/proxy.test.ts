@@ -55,7 +55,9 @@ function startUpstream(): Promise<{ server: Server; url: string; seen: Seen[] }>
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify({ success: true, data: { echo: req.url, padding: 'p'.repeat(2000) } }));
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen })),
+  );
 }
 
 describe('proxy mode', () => {
@@ -119,7 +121,8 @@ describe('proxy mode', () => {
     const { headers } = upstream.seen.at(-1)!;
     expect(headers['x-api-key']).toBe(TOKEN);
     expect(headers.accept).toBe('application/json');
-    for (const name of ['cookie', 'authorization', 'x-entity-id', 'user-agent', 'x-forwarded-for']) expect(headers[name], name).toBeUndefined();
+    for (const name of ['cookie', 'authorization', 'x-entity-id', 'user-agent', 'x-forwarded-for'])
+      expect(headers[name], name).toBeUndefined();
   });
 
   it('sends no API key when none is configured, even if the browser sends one', async () => {

@@ -59,7 +59,8 @@ export function createProxy({ upstreamUrl, authToken, timeoutMs, bodyTimeoutMs, 
   const basePath = base.pathname.replace(/\/+$/, '');
   const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
   // Connections are reused: a run page polls every 2 s, and a new TCP (and TLS) handshake each time adds up.
-  const agent = base.protocol === 'https:' ? new HttpsAgent({ keepAlive: true, maxSockets: 64 }) : new HttpAgent({ keepAlive: true, maxSockets: 64 });
+  const agent =
+    base.protocol === 'https:' ? new HttpsAgent({ keepAlive: true, maxSockets: 64 }) : new HttpAgent({ keepAlive: true, maxSockets: 64 });
   const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
   return (req, res, path, query) => {
@@ -150,15 +151,24 @@ function checkAnswer(answer: IncomingMessage, maxBodyBytes: number): UpstreamFau
   const type = answer.headers['content-type'] ?? '';
   if (!JSON_MEDIA_TYPE.test(type)) {
     const what = type ? type.split(';')[0].trim().slice(0, 80) : 'no content type';
-    return new UpstreamFault('UPSTREAM_NOT_JSON', `The elizaOS server answered ${status} with ${what} instead of JSON; the viewer does not pass it on`);
+    return new UpstreamFault(
+      'UPSTREAM_NOT_JSON',
+      `The elizaOS server answered ${status} with ${what} instead of JSON; the viewer does not pass it on`,
+    );
   }
   const encoding = (answer.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   if (!(encoding in DECODERS)) {
-    return new UpstreamFault('UPSTREAM_BAD_ENCODING', `The elizaOS server answered in an encoding the viewer cannot read (${encoding.slice(0, 40)})`);
+    return new UpstreamFault(
+      'UPSTREAM_BAD_ENCODING',
+      `The elizaOS server answered in an encoding the viewer cannot read (${encoding.slice(0, 40)})`,
+    );
   }
   const length = answer.headers['content-length'] === undefined ? null : Number(answer.headers['content-length']);
   if (length !== null && length > maxBodyBytes) {
-    return new UpstreamFault('UPSTREAM_TOO_LARGE', `The response from the elizaOS server is larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MB`);
+    return new UpstreamFault(
+      'UPSTREAM_TOO_LARGE',
+      `The response from the elizaOS server is larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MB`,
+    );
   }
   return null;
 }
@@ -169,7 +179,13 @@ function byteLimit(max: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
-      if (seen > max) callback(new UpstreamFault('UPSTREAM_TOO_LARGE', `The response from the elizaOS server is larger than ${Math.round(max / 1024 / 1024)} MB`));
+      if (seen > max)
+        callback(
+          new UpstreamFault(
+            'UPSTREAM_TOO_LARGE',
+            `The response from the elizaOS server is larger than ${Math.round(max / 1024 / 1024)} MB`,
+          ),
+        );
       else callback(null, chunk);
     },
   });

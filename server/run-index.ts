@@ -67,6 +67,9 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
   let lastFullScan = 0;
   let gone = false;
   let running: Promise<void> | null = null;
+  let background: Promise<void> | null = null;
+  /** Something in `files` changed since the last rebuild. */
+  let changed = true;
   let watcher: FSWatcher | null = null;
   let byRunId = new Map<string, IndexedRun>();
   let sorted: RunSummaryRow[] = [];
@@ -93,13 +96,14 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
       const real = await limit(() => options.paths.resolve(dir, name));
       const info = real === null ? null : await limit(() => stat(real)).catch(missingAsNull);
       if (real === null || !info?.isFile()) {
-        files.delete(name);
+        if (files.delete(name)) changed = true;
         return;
       }
       const version = `${info.mtimeMs}:${info.size}:${info.ino}`;
       if (files.get(name)?.version === version) return;
       const result = info.size >= options.workerThresholdBytes ? await parseInWorker(real) : await limit(() => parseHere(real));
       files.set(name, { path: real, version, result });
+      changed = true;
       if ('error' in result) warn(`${real}:${version}`, `elizaOS Run Viewer: skipping ${real}: ${result.error}`);
     } catch (error) {
       // Not remembered: the next request reads it again.
@@ -138,7 +142,12 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
     }
     gone = false;
     const present = new Set(names);
-    for (const name of files.keys()) if (!present.has(name)) files.delete(name);
+    for (const name of files.keys()) {
+      if (!present.has(name)) {
+        files.delete(name);
+        changed = true;
+      }
+    }
     await Promise.all(names.map((name) => readEntry(name)));
     lastFullScan = Date.now();
   }
@@ -155,8 +164,15 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
       dirty.clear();
       await Promise.all(names.map((name) => readEntry(name)));
     } else if (stale) {
-      // The watcher is the source of truth; the rescan only catches what it missed, so nobody waits for it.
-      void fullScan().then(rebuild);
+      // The watcher is the source of truth; the rescan only catches what it missed, so nobody waits
+      // for it, and only one runs at a time.
+      if (!background) {
+        background = fullScan()
+          .then(rebuild)
+          .finally(() => {
+            background = null;
+          });
+      }
       return;
     } else {
       return;
@@ -165,13 +181,18 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
   }
 
   function rebuild(): void {
+    if (!changed) return;
+    changed = false;
     const next = new Map<string, IndexedRun>();
     for (const name of [...files.keys()].sort()) {
       const entry = files.get(name)!;
       if ('error' in entry.result) continue;
       const seen = next.get(entry.result.summary.runId);
       if (seen) {
-        warn(`dup:${entry.path}:${seen.path}`, `elizaOS Run Viewer: ${entry.path} repeats run ${entry.result.summary.runId} of ${seen.path}; serving the first`);
+        warn(
+          `dup:${entry.path}:${seen.path}`,
+          `elizaOS Run Viewer: ${entry.path} repeats run ${entry.result.summary.runId} of ${seen.path}; serving the first`,
+        );
         continue;
       }
       next.set(entry.result.summary.runId, { path: entry.path, version: entry.version, summary: entry.result.summary });

@@ -1,23 +1,21 @@
 import { normalizeRun } from '../src/run/normalize';
 import { countRun, runDuration } from '../src/run/run-stats';
+import type { RunSummaryPayload } from '../src/run/run-schemas';
 
 // The one place where a run file becomes a row of the runs list. The index (run-index.ts) computes
 // it once per file version and keeps it; richer rows (a status that also reads the action logs,
 // say) are computed here, by the shared pure code in src/run/.
 
-/** One row of GET /api/agents/:agentId/runs, in the real server's shape. */
-export interface RunSummaryRow {
-  runId: string;
-  status: string;
-  startedAt: number | null;
-  endedAt: number | null;
-  durationMs: number | null;
-  messageId: string | null;
-  roomId: string | null;
-  entityId: string | null;
+type SummaryField = 'runId' | 'status' | 'startedAt' | 'endedAt' | 'durationMs' | 'messageId' | 'roomId' | 'entityId';
+
+/**
+ * One row of GET /api/agents/:agentId/runs, in the real server's shape: the summary schema the
+ * viewer reads, with every field present (null when unknown) and every count.
+ */
+export type RunSummaryRow = { [K in SummaryField]-?: Exclude<RunSummaryPayload[K], undefined> } & {
   metadata: Record<string, never>;
-  counts: { actions: number; modelCalls: number; errors: number; evaluators: number };
-}
+  counts: Required<NonNullable<RunSummaryPayload['counts']>>;
+};
 
 /** A file's content judged: a row, or why it is not one. Never quotes the content. */
 export type SummaryResult = { summary: RunSummaryRow } | { error: string };

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 
 import type { FolderRead } from './agent-folder-json';
-import { ID_PATTERN } from './api-routes';
+import { ID_PATTERN } from '../src/lib/ids';
 import { createLimiter } from './limiter';
 import { createRunIndex, type IndexedRun, type RunIndex } from './run-index';
 import { summarizeRunText, type RunSummaryRow } from './run-summary';
@@ -75,7 +75,9 @@ export function createRunsStore(runsDir: string, warn: (line: string) => void, o
       warnOnce(`runs-dir:${code}`, `elizaOS Run Viewer: cannot read RUNS_DIR ${runsDir} (${code})`);
       return [];
     }
-    const ids = await Promise.all(names.filter((name) => ID_PATTERN.test(name)).map(async (name) => ((await agentDir(name)) ? name : null)));
+    const ids = await Promise.all(
+      names.filter((name) => ID_PATTERN.test(name)).map(async (name) => ((await agentDir(name)) ? name : null)),
+    );
     return ids.filter((id) => id !== null);
   }
 
@@ -149,4 +151,3 @@ export function createRunsStore(runsDir: string, warn: (line: string) => void, o
     },
   };
 }
-

@@ -98,7 +98,12 @@ describe('static serving', () => {
 
   it('never serves a file outside dist/', async () => {
     const escape = `/..%2f..%2f..%2f..%2f..%2f..%2f..${outside.path}/secret.txt`;
-    for (const path of ['/../../../../etc/passwd', escape, `/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e${outside.path}/secret.txt`, '/assets/..%2f..%2f..%2fetc%2fpasswd']) {
+    for (const path of [
+      '/../../../../etc/passwd',
+      escape,
+      `/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e${outside.path}/secret.txt`,
+      '/assets/..%2f..%2f..%2fetc%2fpasswd',
+    ]) {
       const res = await rawRequest(server.url, path);
       expect(res.text, path).not.toContain('do not serve');
       expect(res.text, path).not.toContain('root:');

@@ -129,7 +129,15 @@ type GzipCache = Map<string, { etag: string; bytes: Buffer }>;
 
 const MAX_GZIP_CACHED_BYTES = 8 * 1024 * 1024;
 
-async function sendFile(req: RequestHead, res: ServerResponse, handle: FileHandle, path: string, immutable: boolean, csp: string, gzipped: GzipCache) {
+async function sendFile(
+  req: RequestHead,
+  res: ServerResponse,
+  handle: FileHandle,
+  path: string,
+  immutable: boolean,
+  csp: string,
+  gzipped: GzipCache,
+) {
   try {
     const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
     const { size, mtimeMs } = await handle.stat();

@@ -15,7 +15,11 @@ export interface RawResponse {
   json(): unknown;
 }
 
-export function rawRequest(baseUrl: string, path: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function rawRequest(
+  baseUrl: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((done, fail) => {
     const req = request({ host: hostname, port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
@@ -48,7 +52,11 @@ export function writeFile(dir: string, name: string, content: string | object): 
 
 /** A fake built app: index.html plus one hashed asset. */
 export function fakeDist(dir: string): void {
-  writeFile(dir, 'index.html', '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>');
+  writeFile(
+    dir,
+    'index.html',
+    '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>',
+  );
   writeFile(join(dir, 'assets'), 'index-abc123.js', `console.log(${JSON.stringify('x'.repeat(4000))});\n`);
   writeFile(dir, 'favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
 }

@@ -26,7 +26,9 @@ function files(dir: string): string[] {
 
 /** The worker script itself, run in Node: it answers a message the way it does in the browser. */
 async function countInWorkerScript(inputs: EstimateInput[]): Promise<Map<string, { prompt: number; completion: number; total: number }>> {
-  const scope = globalThis as unknown as { self?: { onmessage?: (message: { data: EstimateInput[] }) => void; postMessage?: (data: unknown) => void } };
+  const scope = globalThis as unknown as {
+    self?: { onmessage?: (message: { data: EstimateInput[] }) => void; postMessage?: (data: unknown) => void };
+  };
   const self = (scope.self ??= {});
   await import('../src/run/token-estimate.worker');
   return new Promise((resolve) => {
@@ -68,7 +70,9 @@ describe('token estimates on the server', () => {
     expect(samples.length).toBeGreaterThan(20);
     let calls = 0;
     for (const { file, agentId, runId, inputs } of samples) {
-      const response = await rawRequest(server.url, `/viewer-api/token-estimates/${agentId}/${runId}`, { headers: { 'accept-encoding': 'gzip' } });
+      const response = await rawRequest(server.url, `/viewer-api/token-estimates/${agentId}/${runId}`, {
+        headers: { 'accept-encoding': 'gzip' },
+      });
       expect(response.status, file).toBe(200);
       const body = response.json() as { tokenizer: string; estimates: [string, number, number][] };
       expect(body.tokenizer).toBe(TOKENIZER_NAME);
@@ -86,7 +90,11 @@ describe('token estimates on the server', () => {
     const path = `/viewer-api/token-estimates/${agentId}/${runId}`;
     const before = (await rawRequest(server.url, path)).json() as { estimates: [string, number, number][] };
     const file = join(runs.path, agentId, 'run.json');
-    writeFile(runs.path, `${agentId}/run.json`, readFileSync(file, 'utf8').replace(/"prompt":\s*"/g, '"prompt": "one two three four five six seven eight nine ten '));
+    writeFile(
+      runs.path,
+      `${agentId}/run.json`,
+      readFileSync(file, 'utf8').replace(/"prompt":\s*"/g, '"prompt": "one two three four five six seven eight nine ten '),
+    );
     const after = (await rawRequest(server.url, path)).json() as { estimates: [string, number, number][] };
     expect(after.estimates).not.toEqual(before.estimates);
 

@@ -30,7 +30,10 @@ export function runSummary(page: Scope): Locator {
 
 /** The <dd> of a summary field, found by its <dt>. */
 export function field(summary: Locator, label: string): Locator {
-  return summary.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }).locator('+ dd');
+  return summary
+    .getByRole('term')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .locator('+ dd');
 }
 
 export function timelineItems(page: Scope): Locator {

@@ -30,7 +30,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const teardown = async () => {
     const results = await Promise.allSettled(stops.map((stop) => stop()));
     const failed = results.filter((result) => result.status === 'rejected');
-    if (failed.length > 0) console.error(`compat teardown: ${failed.length} shutdown step(s) failed`, failed.map((result) => result.reason));
+    if (failed.length > 0)
+      console.error(
+        `compat teardown: ${failed.length} shutdown step(s) failed`,
+        failed.map((result) => result.reason),
+      );
   };
 
   const started = Date.now();
@@ -41,10 +45,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       { label: 'B (API key required)', logFile: path.join(LOG_DIR, 'eliza-b.log'), authToken: token, pluginEntry },
     ]);
     console.log(`compat: elizaOS A and B started in ${seconds()}`);
-    const [manifestA, manifestB] = await Promise.all([
-      scenarioRuns(serverA, 'A'),
-      scenarioRuns(serverB, 'B', token),
-    ]);
+    const [manifestA, manifestB] = await Promise.all([scenarioRuns(serverA, 'A'), scenarioRuns(serverB, 'B', token)]);
 
     const viewer = async (elizaServerUrl: string, elizaServerAuthToken?: string) => {
       const running: RunningServer = await startServer({ port: 0, host: '127.0.0.1', elizaServerUrl, elizaServerAuthToken, distDir });
@@ -61,7 +62,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         bWithKey: await viewer(serverB.baseUrl, token),
       },
     };
-    console.log(`compat: scenario runs made on A and B, viewers up, after ${seconds()} (server logs in ${path.relative(PROJECT_ROOT, LOG_DIR)}/)`);
+    console.log(
+      `compat: scenario runs made on A and B, viewers up, after ${seconds()} (server logs in ${path.relative(PROJECT_ROOT, LOG_DIR)}/)`,
+    );
     const envFile = path.join(handOverDir, 'compat-env.json');
     writeFileSync(envFile, `${JSON.stringify(env, null, 2)}\n`);
     // Workers inherit the runner's environment; the key is never written to disk or printed.
@@ -79,8 +82,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 function snapshotDist(from: string, to: string): string {
   cpSync(from, to, { recursive: true });
   const html = readFileSync(path.join(to, 'index.html'), 'utf8');
-  const missing = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1]).filter((file) => !existsSync(path.join(to, file)));
-  if (missing.length > 0) throw new Error(`dist/ changed while it was copied (is a build running?); missing ${missing.join(', ')}. Run the suite again.`);
+  const missing = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)]
+    .map((match) => match[1])
+    .filter((file) => !existsSync(path.join(to, file)));
+  if (missing.length > 0)
+    throw new Error(`dist/ changed while it was copied (is a build running?); missing ${missing.join(', ')}. Run the suite again.`);
   return to;
 }
 
@@ -101,7 +107,11 @@ interface ServerSpec {
 }
 
 async function startBoth(stops: (() => Promise<void>)[], specs: [ServerSpec, ServerSpec]): Promise<[ElizaServer, ElizaServer]> {
-  const results = await Promise.allSettled(specs.map((spec) => startElizaServer({ authToken: spec.authToken, logFile: spec.logFile, webClient: true, plugins: [spec.pluginEntry] })));
+  const results = await Promise.allSettled(
+    specs.map((spec) =>
+      startElizaServer({ authToken: spec.authToken, logFile: spec.logFile, webClient: true, plugins: [spec.pluginEntry] }),
+    ),
+  );
   const servers: ElizaServer[] = [];
   const problems: string[] = [];
   results.forEach((result, index) => {
@@ -122,6 +132,8 @@ async function scenarioRuns(server: ElizaServer, label: string, apiKey?: string)
     return await createScenarioRuns(server.baseUrl, { apiKey });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`compat suite: creating the scenario runs on the real elizaOS server ${label} failed: ${reason}\nserver log: ${server.logFile}`);
+    throw new Error(
+      `compat suite: creating the scenario runs on the real elizaOS server ${label} failed: ${reason}\nserver log: ${server.logFile}`,
+    );
   }
 }

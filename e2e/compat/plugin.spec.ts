@@ -17,7 +17,10 @@ const test = base.extend<{ viewerErrors: string[] }, { compat: CompatEnv }>({
   viewerErrors: [
     async ({ page }, use) => {
       // Nothing leaves this machine: the official client would call public addresses.
-      await page.context().route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+      await page.context().route(
+        (url) => url.hostname !== '127.0.0.1',
+        (route) => route.abort(),
+      );
       const errors: string[] = [];
       page.on('console', (message) => {
         const fromViewer = message.location().url.includes('/run-viewer/');
@@ -68,7 +71,10 @@ test('the real server lists the "Run Viewer" panel, at a path that opens the vie
   expect(await page.text()).toContain('src="/run-viewer/assets/');
 });
 
-test('in the official client, the Run Viewer tab lists the agent’s runs and opens the failed one with its timeline', async ({ page, compat }) => {
+test('in the official client, the Run Viewer tab lists the agent’s runs and opens the failed one with its timeline', async ({
+  page,
+  compat,
+}) => {
   const { baseUrl, manifest } = compat.serverA;
   const panel = await openPanel(page, baseUrl, manifest);
   await expect(panel.getByRole('heading', { name: new RegExp(`Runs of`) })).toBeVisible();
@@ -115,7 +121,9 @@ test.describe('on a server that requires an API key', () => {
     const { baseUrl, manifest } = compat.serverB;
     const underApi = await request.get(`${baseUrl}/api/agents/${manifest.agentId}/plugins/run-viewer/?agentId=${manifest.agentId}`);
     expect(underApi.status()).toBe(401);
-    const withKey = await request.get(`${baseUrl}/api/agents/${manifest.agentId}/plugins/run-viewer/`, { headers: { 'X-API-KEY': process.env[TOKEN_VARIABLE]! } });
+    const withKey = await request.get(`${baseUrl}/api/agents/${manifest.agentId}/plugins/run-viewer/`, {
+      headers: { 'X-API-KEY': process.env[TOKEN_VARIABLE]! },
+    });
     expect(withKey.status()).toBe(200);
     expect(await withKey.text()).toContain(`src="/api/agents/${manifest.agentId}/plugins/run-viewer/assets/`);
   });

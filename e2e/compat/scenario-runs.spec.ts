@@ -67,7 +67,9 @@ for (const scenario of Object.keys(EXPECTED) as Scenario[]) {
     await expect(field(summary, 'Errors')).toHaveText(EXPECTED[scenario].errors);
     const { startedAt, endedAt, durationMs } = detail.summary;
     await expect(field(summary, 'Duration')).toHaveText(/^(\d+ ms|\d+(\.\d)? s)$/);
-    await expect(field(summary, 'Duration')).toHaveText(formatDuration(typeof durationMs === 'number' ? durationMs : Number(endedAt) - Number(startedAt)));
+    await expect(field(summary, 'Duration')).toHaveText(
+      formatDuration(typeof durationMs === 'number' ? durationMs : Number(endedAt) - Number(startedAt)),
+    );
 
     const items = timelineItems(page);
     await expect(items).toHaveCount(detail.events.length);
@@ -110,7 +112,11 @@ test('shows a REPLY that worked as completed, as the action log confirms', async
 
 const LOGS_FAULTS = [
   { name: 'fails (500)', status: 500, body: { success: false, error: { code: 'LOGS_ERROR', message: 'Failed to retrieve logs' } } },
-  { name: 'is missing (404, numeric code)', status: 404, body: { success: false, error: { message: 'API endpoint not found', code: 404 } } },
+  {
+    name: 'is missing (404, numeric code)',
+    status: 404,
+    body: { success: false, error: { message: 'API endpoint not found', code: 404 } },
+  },
 ];
 
 for (const fault of LOGS_FAULTS) {
@@ -144,6 +150,8 @@ test('estimates the tokens of a run whose server reports none, and says so', asy
   expect(reported, 'stock elizaOS 1.7.2 reports token usage').toBe(false);
   await page.goto(url);
   const tokens = page.getByRole('region', { name: 'Token usage' });
+  // The chart loads when its panel nears the screen; the conversation and context breakdown now sit above it.
+  await tokens.scrollIntoViewIfNeeded();
   await expect(tokens.locator('.recharts-surface').first()).toBeVisible();
   await expect(tokens).toContainText('estimated');
   await expect(field(runSummary(page), 'Tokens')).toContainText('estimated');

@@ -20,7 +20,9 @@ test('shows the message sent, the agent’s reply, the main call’s thought and
   const call = timelineItems(page).filter({ hasText: 'TEXT_LARGE' }).first();
   await call.getByRole('button', { expanded: false }).first().click();
   const sections = call.getByRole('list', { name: 'Prompt sections' });
-  await expect(sections.getByRole('listitem').filter({ hasText: 'Available Actions' }).last()).toContainText(/~[\d,]+ tokens/, { timeout: 40_000 });
+  await expect(sections.getByRole('listitem').filter({ hasText: 'Available Actions' }).last()).toContainText(/~[\d,]+ tokens/, {
+    timeout: 40_000,
+  });
   await call.getByRole('tab', { name: 'Response' }).click();
   const fields = call.getByRole('definition');
   await expect(fields.first()).toHaveText('A short, direct answer is enough here.');

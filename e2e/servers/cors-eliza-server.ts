@@ -17,7 +17,14 @@ const server = createServer((req, res) => {
     return res.end(JSON.stringify(seen));
   }
   const origin = req.headers.origin ?? null;
-  seen.push({ method: req.method ?? '', url, host: req.headers.host ?? '', apiKey: (req.headers['x-api-key'] as string | undefined) ?? null, origin, cookie: Boolean(req.headers.cookie) });
+  seen.push({
+    method: req.method ?? '',
+    url,
+    host: req.headers.host ?? '',
+    apiKey: (req.headers['x-api-key'] as string | undefined) ?? null,
+    origin,
+    cookie: Boolean(req.headers.cookie),
+  });
   const cors = {
     'Access-Control-Allow-Origin': origin ?? '*',
     'Access-Control-Allow-Credentials': 'true',
@@ -39,10 +46,13 @@ const server = createServer((req, res) => {
     res.writeHead(401, { ...cors, 'Content-Type': 'application/json' });
     return res.end(JSON.stringify({ error: 'API key required', message: 'Missing or invalid X-API-KEY header' }));
   }
-  const proxied = forward({ host: '127.0.0.1', port: upstream, path: url, method: 'GET', headers: { accept: 'application/json' } }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, { ...cors, 'Content-Type': answer.headers['content-type'] ?? 'application/json' });
-    answer.pipe(res);
-  });
+  const proxied = forward(
+    { host: '127.0.0.1', port: upstream, path: url, method: 'GET', headers: { accept: 'application/json' } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, { ...cors, 'Content-Type': answer.headers['content-type'] ?? 'application/json' });
+      answer.pipe(res);
+    },
+  );
   proxied.on('error', () => {
     res.writeHead(502, cors);
     res.end();

@@ -42,7 +42,10 @@ export const FAULTS: Record<string, Fault> = {
   'rate-limited': (res) =>
     json(res, 429, { success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' } }, { 'Retry-After': '7' }),
   'no-events': (res, runId) =>
-    json(res, 200, { success: true, data: { summary: { runId, status: 'started', counts: { actions: 0, modelCalls: 0, errors: 0, evaluators: 0 } }, events: [] } }),
+    json(res, 200, {
+      success: true,
+      data: { summary: { runId, status: 'started', counts: { actions: 0, modelCalls: 0, errors: 0, evaluators: 0 } }, events: [] },
+    }),
   'server-error-bare': (res) => {
     res.writeHead(500, { 'Content-Type': 'text/plain' });
     res.end('Internal Server Error');
@@ -80,11 +83,25 @@ function memoryFaultRun(res: ServerResponse, runId: string, roomId: string) {
     {
       type: 'MODEL_USED',
       timestamp: start + 300,
-      data: { modelType: 'TEXT_LARGE', provider: 'fake-model', executionTime: 250, prompt: '<task>Answer.</task>', response: '<response><thought>ok</thought><text>Hi</text></response>' },
+      data: {
+        modelType: 'TEXT_LARGE',
+        provider: 'fake-model',
+        executionTime: 250,
+        prompt: '<task>Answer.</task>',
+        response: '<response><thought>ok</thought><text>Hi</text></response>',
+      },
     },
     { type: 'RUN_ENDED', timestamp: start + 400, data: { status: 'completed', durationMs: 400 } },
   ];
-  const summary = { runId, status: 'completed', startedAt: start, endedAt: start + 400, durationMs: 400, messageId: events[0].data.messageId, roomId };
+  const summary = {
+    runId,
+    status: 'completed',
+    startedAt: start,
+    endedAt: start + 400,
+    durationMs: 400,
+    messageId: events[0].data.messageId,
+    roomId,
+  };
   json(res, 200, { success: true, data: { summary, events } });
 }
 
@@ -96,11 +113,14 @@ const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
   if (path === '/health') return json(res, 200, { ok: true });
-  if (path === '/requests') return json(res, 200, { path: url.searchParams.get('path'), count: received.get(url.searchParams.get('path') ?? '') ?? 0 });
+  if (path === '/requests')
+    return json(res, 200, { path: url.searchParams.get('path'), count: received.get(url.searchParams.get('path') ?? '') ?? 0 });
   received.set(path, (received.get(path) ?? 0) + 1);
-  if (path === '/api/agents') return json(res, 200, { success: true, data: { agents: [{ id: 'faulty', name: 'Faulty', status: 'active' }] } });
+  if (path === '/api/agents')
+    return json(res, 200, { success: true, data: { agents: [{ id: 'faulty', name: 'Faulty', status: 'active' }] } });
   const memoryFault = /^memories-(.+)$/.exec(/^\/api\/agents\/[^/]+\/runs\/([^/]+)$/.exec(path)?.[1] ?? '');
-  if (memoryFault && Object.hasOwn(MEMORY_FAULT_ROOMS, memoryFault[1])) return memoryFaultRun(res, memoryFault[0], MEMORY_FAULT_ROOMS[memoryFault[1]]);
+  if (memoryFault && Object.hasOwn(MEMORY_FAULT_ROOMS, memoryFault[1]))
+    return memoryFaultRun(res, memoryFault[0], MEMORY_FAULT_ROOMS[memoryFault[1]]);
   if (/^\/api\/agents\/[^/]+\/memories$/.test(path)) {
     const fault = Object.entries(MEMORY_FAULT_ROOMS).find(([, room]) => room === url.searchParams.get('roomId'))?.[0];
     if (fault) return FAULTS[fault](res, 'memories');

@@ -12,6 +12,8 @@ export const PORTS = {
   viewerToClosed: base + 3,
   /** A stand-in elizaOS server with CORS and an API key, for direct mode. */
   direct: base + 4,
+  /** A second viewer whose RUNS_DIR is empty: share links must open on it with no access to the run. */
+  viewerWithNoRuns: base + 9,
 };
 
 /** The key the direct-mode stand-in requires. */

@@ -82,12 +82,21 @@ describe('the Run Viewer plugin routes', () => {
   });
 
   it('refuses paths that climb out of the app, and paths that are not its own', async () => {
-    const escapes = ['/run-viewer/../../secret.txt', '/run-viewer/%2e%2e/%2e%2e/secret.txt', '/run-viewer/assets/..%2f..%2f..%2fsecret.txt'];
+    const escapes = [
+      '/run-viewer/../../secret.txt',
+      '/run-viewer/%2e%2e/%2e%2e/secret.txt',
+      '/run-viewer/assets/..%2f..%2f..%2fsecret.txt',
+    ];
     for (const path of escapes) {
       const res = await rawRequest(url, path.replace('secret.txt', `${outside.path.split('/').pop()}/secret.txt`));
       expect(res.text, path).not.toContain('do not serve');
     }
-    for (const path of ['/run-viewerx/', '/api/agents/not-an-id/plugins/run-viewer/', '/other/run-viewer/', '/api/agents/%22%3E/plugins/run-viewer/']) {
+    for (const path of [
+      '/run-viewerx/',
+      '/api/agents/not-an-id/plugins/run-viewer/',
+      '/other/run-viewer/',
+      '/api/agents/%22%3E/plugins/run-viewer/',
+    ]) {
       const res = await rawRequest(url, path);
       expect(res.status, path).toBe(404);
     }
@@ -98,7 +107,9 @@ describe('the Run Viewer plugin routes', () => {
   it('answers every request, also on a missing app or an unexpected response object, so nothing rejects unhandled', async () => {
     const broken = createRunViewerPlugin('/nonexistent/run-viewer-app');
     const route = broken.routes!.find((candidate) => candidate.path === '/*')!;
-    const failing = createServer((req, res) => void route.handler!({ method: 'GET', path: '/run-viewer/', headers: req.headers }, res as never, {} as never));
+    const failing = createServer(
+      (req, res) => void route.handler!({ method: 'GET', path: '/run-viewer/', headers: req.headers }, res as never, {} as never),
+    );
     await new Promise<void>((done) => failing.listen(0, '127.0.0.1', done));
     const res = await rawRequest(`http://127.0.0.1:${(failing.address() as AddressInfo).port}`, '/run-viewer/');
     await new Promise((done) => failing.close(done));

@@ -32,7 +32,9 @@ export function createAppHandler(appDir: string): Handler {
   return async (req, res) => {
     // elizaOS 1.7 hands route handlers its Express response, a Node ServerResponse.
     if (!(res instanceof ServerResponse)) {
-      (res as RouteResponse).status(500).send('The Run Viewer plugin needs an elizaOS 1.7 server: this one does not give plugin routes a Node HTTP response.');
+      (res as RouteResponse)
+        .status(500)
+        .send('The Run Viewer plugin needs an elizaOS 1.7 server: this one does not give plugin routes a Node HTTP response.');
       return;
     }
     setSecurityHeaders(res);

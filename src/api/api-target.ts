@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from '../lib/store';
 
 // Where API requests go. By default, the viewer's own server (which serves sample runs or proxies
 // to elizaOS, keeping any key on the server). In direct mode, for the app hosted as static files,
@@ -12,8 +12,7 @@ export interface DirectServer {
 }
 
 const KEY = 'run-viewer:direct-server';
-const listeners = new Set<() => void>();
-let current: DirectServer | null = load();
+const current = createStore<DirectServer | null>(load());
 
 function load(): DirectServer | null {
   try {
@@ -38,28 +37,21 @@ export function normalizeServerUrl(value: string): string | null {
 }
 
 export function directServer(): DirectServer | null {
-  return current;
+  return current.get();
 }
 
 export function setDirectServer(server: DirectServer | null): void {
-  current = server;
   try {
     if (server) localStorage.setItem(KEY, JSON.stringify(server));
     else localStorage.removeItem(KEY);
   } catch {
     // Without storage the choice lasts for this page only.
   }
-  listeners.forEach((listener) => listener());
+  current.set(server);
 }
 
 export function useDirectServer(): DirectServer | null {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => current,
-  );
+  return useStore(current);
 }
 
 /**
@@ -76,19 +68,31 @@ function elizaClientApiKey(): string | null {
 }
 
 /** The URL, headers and credentials mode for an API path, for the current target. */
-export function apiRequest(path: string): { url: string; headers: Record<string, string>; credentials: RequestCredentials; serverName: string } {
-  if (!current) {
+export function apiRequest(path: string): {
+  url: string;
+  headers: Record<string, string>;
+  credentials: RequestCredentials;
+  serverName: string;
+} {
+  const server = current.get();
+  if (!server) {
     const key = elizaClientApiKey();
-    if (key) return { url: path, headers: { 'X-API-KEY': key }, credentials: 'same-origin', serverName: `the elizaOS server at ${location.origin}` };
+    if (key)
+      return {
+        url: path,
+        headers: { 'X-API-KEY': key },
+        credentials: 'same-origin',
+        serverName: `the elizaOS server at ${location.origin}`,
+      };
     // The viewer's own server: a plain same-origin request, exactly like the `Link: rel=preload` the server sends with a run page
     // (no extra header, credentials 'same-origin'), so Chromium hands the preloaded response to this fetch instead of fetching twice.
     return { url: path, headers: {}, credentials: 'same-origin', serverName: `the viewer's server at ${location.origin}` };
   }
   // Cross-origin: only headers the elizaOS CORS policy allows (X-API-KEY); no cookies.
   return {
-    url: current.url + path,
-    headers: current.apiKey ? { 'X-API-KEY': current.apiKey } : {},
+    url: server.url + path,
+    headers: server.apiKey ? { 'X-API-KEY': server.apiKey } : {},
     credentials: 'omit',
-    serverName: `the elizaOS server at ${current.url}`,
+    serverName: `the elizaOS server at ${server.url}`,
   };
 }

@@ -39,7 +39,10 @@ export async function fetchJson(path: string, options: FetchOptions = {}): Promi
   };
   const signal = options.signal ? AbortSignal.any([options.signal, stall.signal]) : stall.signal;
   const gaveUp = () =>
-    new ApiError('unreachable', `The server stopped answering: nothing arrived for ${idleTimeoutMs / 1000} s, so the viewer gave up.`, { url, code: 'CLIENT_TIMEOUT' });
+    new ApiError('unreachable', `The server stopped answering: nothing arrived for ${idleTimeoutMs / 1000} s, so the viewer gave up.`, {
+      url,
+      code: 'CLIENT_TIMEOUT',
+    });
 
   try {
     let response: Response;
@@ -67,7 +70,11 @@ export async function fetchJson(path: string, options: FetchOptions = {}): Promi
       return { url, text, json: JSON.parse(text) };
     } catch {
       const what = text.trim() === '' ? 'an empty body' : text.trimStart().startsWith('<') ? 'HTML' : 'text that is not valid JSON';
-      throw new ApiError('invalid-response', `The server answered with ${what} instead of JSON.`, { url, status: response.status, rawBody: text });
+      throw new ApiError('invalid-response', `The server answered with ${what} instead of JSON.`, {
+        url,
+        status: response.status,
+        rawBody: text,
+      });
     }
   } finally {
     clearTimeout(timer);
@@ -92,7 +99,9 @@ function redirected(url: string, serverName: string): ApiError {
 async function readText(response: Response, onProgress: FetchOptions['onProgress'], onBytes: () => void): Promise<string> {
   if (!response.body) return '';
   // Received bytes are decompressed ones: a compressed Content-Length is no total for them.
-  const header = response.headers.get('Content-Encoding') ? response.headers.get('X-Uncompressed-Length') : response.headers.get('Content-Length');
+  const header = response.headers.get('Content-Encoding')
+    ? response.headers.get('X-Uncompressed-Length')
+    : response.headers.get('Content-Length');
   const length = Number(header);
   const total = header && Number.isFinite(length) && length > 0 ? length : null;
   const reader = response.body.getReader();
@@ -134,7 +143,8 @@ function errorFromResponse(response: Response, text: string, url: string): ApiEr
   const { code, message } = readErrorBody(text);
   const details = { status, url, code, rawBody: text };
   const said = message ? `: ${message}` : '';
-  if (status === 401 || status === 403) return new ApiError('unauthorized', `The elizaOS server refused the request (${status}${said}).`, details);
+  if (status === 401 || status === 403)
+    return new ApiError('unauthorized', `The elizaOS server refused the request (${status}${said}).`, details);
   if (status === 404) return new ApiError('not-found', message ?? 'Not found.', details);
   if (status === 429) {
     const retryAfterMs = retryAfter(response.headers.get('Retry-After'));
@@ -142,7 +152,12 @@ function errorFromResponse(response: Response, text: string, url: string): ApiEr
   }
   if (code && UPSTREAM_GONE.has(code)) return new ApiError('unreachable', message ?? 'The elizaOS server could not be reached.', details);
   // The viewer's proxy refused to pass the answer on (not JSON, an odd status): nothing raw to show.
-  if (code && UPSTREAM_UNREADABLE.has(code)) return new ApiError('invalid-response', `${message ?? 'The elizaOS server sent an answer the viewer cannot read'}.`, { status, url, code });
+  if (code && UPSTREAM_UNREADABLE.has(code))
+    return new ApiError('invalid-response', `${message ?? 'The elizaOS server sent an answer the viewer cannot read'}.`, {
+      status,
+      url,
+      code,
+    });
   const kind: ApiErrorKind = status >= 400 && status < 500 ? 'bad-request' : 'server';
   return new ApiError(kind, `The server answered ${status}${said}.`, details);
 }

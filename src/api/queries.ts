@@ -1,13 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import { normalizeRun, InvalidRunError } from '../run/normalize';
 import type { Run } from '../run/model';
+import { quietFor } from '../run/staleness';
 import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
 import { ApiError, isApiError } from './api-error';
 import { fetchJson, parseBody } from './client';
 import { reportProgress } from './download-progress';
 import { pollDelay } from './poll-policy';
 import { agentsResponseSchema, logsResponseSchema, runsListResponseSchema } from './schemas';
-import type { LogRow } from '../run/log-outcomes';
+import type { LogRow } from '../run/run-schemas';
 
 // Query option factories: the one place that knows query keys and cache policy.
 
@@ -20,7 +21,9 @@ function segment(id: string): string {
  * nor a server that already kept the user waiting for the whole idle timeout.
  */
 function retryTransient(failureCount: number, error: unknown): boolean {
-  return isApiError(error) && (error.kind === 'unreachable' || error.kind === 'server') && error.code !== 'CLIENT_TIMEOUT' && failureCount < 2;
+  return (
+    isApiError(error) && (error.kind === 'unreachable' || error.kind === 'server') && error.code !== 'CLIENT_TIMEOUT' && failureCount < 2
+  );
 }
 
 export function agentsQueryOptions() {
@@ -81,6 +84,8 @@ export function runApiPath(agentId: string, runId: string, roomId: string | null
 
 export interface LoadedRun {
   run: Run;
+  /** The response as sent (parsed), for sharing; the run's event data are the same objects, so it costs little. */
+  response: unknown;
 }
 
 export async function fetchRun(agentId: string, runId: string, roomId: string | null, signal?: AbortSignal): Promise<LoadedRun> {
@@ -91,7 +96,7 @@ export async function fetchRun(agentId: string, runId: string, roomId: string | 
     // Let the page say "preparing" before the one synchronous pass over the events.
     await new Promise((resolve) => setTimeout(resolve, 0));
     try {
-      return { run: normalizeRun(response.json, agentId) };
+      return { run: normalizeRun(response.json, agentId), response: response.json };
     } catch (error) {
       if (!(error instanceof InvalidRunError)) throw error;
       throw new ApiError('invalid-response', `The response is not a run: ${error.message}`, { url: response.url, rawBody: response.text });
@@ -106,18 +111,21 @@ function isFinished(data: LoadedRun | undefined): boolean {
   return isUnknownRunPlaceholder(data.run) || deriveStatus(data.run).tone !== 'running';
 }
 
-export function runQueryOptions(agentId: string, runId: string, roomId: string | null) {
+/** `resumed`: the user asked to keep polling a run that went stale. It does not change the cached data, so it is not in the key. */
+export function runQueryOptions(agentId: string, runId: string, roomId: string | null, { resumed = false } = {}) {
   return queryOptions({
     queryKey: ['run', agentId, runId, { roomId }],
     queryFn: ({ signal }) => fetchRun(agentId, runId, roomId, signal),
     retry: retryTransient,
-    // A finished run never changes; a running one is polled until it ends.
+    // A finished run never changes; a running one is polled until it ends, more slowly as it stays quiet.
     staleTime: (query) => (isFinished(query.state.data) ? Infinity : 0),
     refetchInterval: ({ state }) =>
       pollDelay({
         running: state.data !== undefined && !isFinished(state.data),
         lastError: state.errorUpdatedAt > state.dataUpdatedAt ? state.error : null,
         failures: state.fetchFailureCount,
+        quietMs: state.data ? (quietFor(state.data.run, Date.now()) ?? 0) : 0,
+        resumed,
       }),
   });
 }

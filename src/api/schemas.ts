@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { runSummarySchema } from '../run/run-schemas';
+import { logRowSchema, runSummarySchema } from '../run/run-schemas';
 
 // Schemas for the non-run responses: the agents list, the runs list and error bodies.
 // The run itself is validated by src/run/normalize.ts, which accepts both API shapes.
@@ -41,5 +41,5 @@ export type ListedRun = RunsList['runs'][number];
 /** GET /api/agents/:agentId/logs: raw log rows; only `body` matters to the viewer. */
 export const logsResponseSchema = z.object({
   success: z.literal(true),
-  data: z.array(z.looseObject({ type: z.nullish(z.string()), body: z.unknown() })),
+  data: z.array(logRowSchema),
 });

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { openFile } from '../components/opened-file';
-import { FILE_PATH } from '../lib/links';
+import { openFiles } from '../components/opened-file';
 
 /** Dropping a run file anywhere opens it at /file; a visible hint shows while dragging. */
 export function FileDropZone() {
@@ -21,8 +20,7 @@ export function FileDropZone() {
       if (!hasFile(event)) return;
       event.preventDefault();
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) void openFile(file).then(() => navigate(FILE_PATH));
+      openFiles(event.dataTransfer?.files, navigate);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -35,8 +33,11 @@ export function FileDropZone() {
   }, [navigate]);
   if (!dragging) return null;
   return (
-    <div aria-hidden="true" className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-black/40 text-lg font-semibold text-white">
-      Drop a run JSON file to open it (it stays in your browser)
+    <div
+      aria-hidden="true"
+      className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-black/40 text-lg font-semibold text-white"
+    >
+      Drop a run JSON file to open it, or two to compare them (they stay in your browser)
     </div>
   );
 }

@@ -8,7 +8,9 @@ export function RouteError() {
       <h1 className="mb-2 text-lg font-semibold">The viewer hit a bug</h1>
       <p className="mb-2 text-sm">Reloading may help. If it does not, please report this message with the link you opened:</p>
       <pre className="whitespace-pre-wrap rounded bg-subtle p-2 text-xs">{error instanceof Error ? error.message : String(error)}</pre>
-      <Link className="text-accent underline" to="/">All agents and runs</Link>
+      <Link className="text-accent underline" to="/">
+        All agents and runs
+      </Link>
     </main>
   );
 }

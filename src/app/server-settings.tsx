@@ -37,33 +37,58 @@ export function ServerSettings() {
   return (
     <>
       <Button onClick={open}>Server: {server ? server.url : 'this viewer'}</Button>
-      <dialog ref={dialog} aria-labelledby="settings-title" className="m-auto w-full max-w-lg rounded-lg border border-border bg-card p-4 text-fg backdrop:bg-black/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby="settings-title"
+        className="m-auto w-full max-w-lg rounded-lg border border-border bg-card p-4 text-fg backdrop:bg-black/40"
+      >
         <form onSubmit={save} className="space-y-3 text-sm">
-          <h2 id="settings-title" className="text-base font-semibold">elizaOS server</h2>
+          <h2 id="settings-title" className="text-base font-semibold">
+            elizaOS server
+          </h2>
           <p className="text-muted">
             Leave the address empty to use this viewer’s own server (sample runs, or the server it proxies to). Set it when the viewer is
             hosted as static files and should call an elizaOS server directly.
           </p>
           <label className="block">
             Server address
-            <input value={url} onChange={(event) => setUrl(event.target.value)} placeholder="http://127.0.0.1:3000" className="mt-1 block w-full rounded border border-border bg-card px-2 py-1" />
+            <input
+              value={url}
+              onChange={(event) => setUrl(event.target.value)}
+              placeholder="http://127.0.0.1:3000"
+              className="mt-1 block w-full rounded border border-border bg-card px-2 py-1"
+            />
           </label>
           <label className="block">
             API key {server?.apiKey && <span className="text-muted">(one is saved; leave empty to keep it)</span>}
-            <input type="password" autoComplete="off" value={key} onChange={(event) => setKey(event.target.value)} className="mt-1 block w-full rounded border border-border bg-card px-2 py-1" />
+            <input
+              type="password"
+              autoComplete="off"
+              value={key}
+              onChange={(event) => setKey(event.target.value)}
+              className="mt-1 block w-full rounded border border-border bg-card px-2 py-1"
+            />
           </label>
           <p className="text-xs text-muted">
             The key is kept in this browser’s storage and sent only to that server, in the X-API-KEY header; never in a link.
           </p>
-          {problem && <p role="alert" className="text-[var(--status-failed)]">{problem}</p>}
+          {problem && (
+            <p role="alert" className="text-[var(--status-failed)]">
+              {problem}
+            </p>
+          )}
           <div className="flex justify-end gap-2">
             {server?.apiKey && (
               <Button size="normal" className="mr-auto" onClick={() => setDirectServer({ url: server.url, apiKey: null })}>
                 Forget the key
               </Button>
             )}
-            <Button size="normal" onClick={() => dialog.current?.close()}>Cancel</Button>
-            <Button type="submit" variant="primary" size="normal">Save</Button>
+            <Button size="normal" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="primary" size="normal">
+              Save
+            </Button>
           </div>
         </form>
       </dialog>
@@ -92,15 +117,24 @@ export function ServerLinkPrompt({ requested, onDone }: { requested: string; onD
     onDone();
   };
   return (
-    <dialog ref={dialog} onCancel={() => answer(false)} aria-labelledby="switch-title" className="m-auto max-w-lg rounded-lg border border-border bg-card p-4 text-fg backdrop:bg-black/40">
-      <h2 id="switch-title" className="mb-2 text-base font-semibold">Switch to another elizaOS server?</h2>
+    <dialog
+      ref={dialog}
+      onCancel={() => answer(false)}
+      aria-labelledby="switch-title"
+      className="m-auto max-w-lg rounded-lg border border-border bg-card p-4 text-fg backdrop:bg-black/40"
+    >
+      <h2 id="switch-title" className="mb-2 text-base font-semibold">
+        Switch to another elizaOS server?
+      </h2>
       {origin ? (
         <p className="text-sm">
-          This link shows a run on <code>{origin}</code>. The viewer now talks to {server ? <code>{server.url}</code> : 'its own server'}. Switch to{' '}
-          <code>{origin}</code>? No saved API key is sent to it; add one in the server settings if it needs one.
+          This link shows a run on <code>{origin}</code>. The viewer now talks to {server ? <code>{server.url}</code> : 'its own server'}.
+          Switch to <code>{origin}</code>? No saved API key is sent to it; add one in the server settings if it needs one.
         </p>
       ) : (
-        <p className="text-sm">This link names a server address the viewer cannot use: <code>{requested}</code>.</p>
+        <p className="text-sm">
+          This link names a server address the viewer cannot use: <code>{requested}</code>.
+        </p>
       )}
       <div className="mt-4 flex justify-end gap-2 text-sm">
         <Button size="normal" onClick={() => answer(false)}>

@@ -126,7 +126,21 @@ function check(json: unknown, tally: { accepted: number; rejected: number }): vo
 
 // --- generators ---------------------------------------------------------------------------
 
-const HUGE = [1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MAX_SAFE_INTEGER + 2, -(Number.MAX_SAFE_INTEGER + 2), 8.64e15 + 1, -8.64e15 - 1, 5e-324, -0, 0, -1, 0.5];
+const HUGE = [
+  1e308,
+  -1e308,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  Number.MAX_SAFE_INTEGER + 2,
+  -(Number.MAX_SAFE_INTEGER + 2),
+  8.64e15 + 1,
+  -8.64e15 - 1,
+  5e-324,
+  -0,
+  0,
+  -1,
+  0.5,
+];
 const HOSTILE = [
   '',
   ' ',
@@ -169,7 +183,13 @@ const TYPES = [
 
 const hugeNumber = fc.constantFrom(...HUGE);
 const hostileString = fc.constantFrom(...HOSTILE);
-const weird = fc.oneof(fc.jsonValue({ maxDepth: 2 }), hugeNumber, hostileString, fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true }));
+const weird = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  hugeNumber,
+  hostileString,
+  fc.constant(null),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
 /** Mostly a plausible value, sometimes anything. */
 const usually = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 5 }, { arbitrary: weird, weight: 1 });
 /** For fields the schema checks: anything now and then, so most runs get past it to the render paths. */
@@ -177,7 +197,11 @@ const rarely = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 1
 
 // A small pool, so ids collide and refer to each other (duplicate ids, cycles).
 const id = fc.constantFrom('a1', 'a2', 'a3', 'constructor', '__proto__');
-const time = fc.oneof({ arbitrary: fc.integer({ min: 1_795_000_000_000, max: 1_796_000_000_000 }), weight: 4 }, { arbitrary: hugeNumber, weight: 1 }, { arbitrary: fc.integer(), weight: 1 });
+const time = fc.oneof(
+  { arbitrary: fc.integer({ min: 1_795_000_000_000, max: 1_796_000_000_000 }), weight: 4 },
+  { arbitrary: hugeNumber, weight: 1 },
+  { arbitrary: fc.integer(), weight: 1 },
+);
 const text = fc.oneof(hostileString, fc.string({ maxLength: 20 }));
 const count = fc.oneof(fc.nat(10_000), hugeNumber);
 const usage = fc.record(
@@ -213,12 +237,20 @@ const eventData = fc.record(
   { requiredKeys: [] },
 );
 const event = fc.oneof(
-  { arbitrary: fc.record({ type: rarely(fc.oneof(fc.constantFrom(...TYPES), text)), timestamp: rarely(fc.option(time)), data: usually(eventData) }, { requiredKeys: ['type'] }), weight: 100 },
+  {
+    arbitrary: fc.record(
+      { type: rarely(fc.oneof(fc.constantFrom(...TYPES), text)), timestamp: rarely(fc.option(time)), data: usually(eventData) },
+      { requiredKeys: ['type'] },
+    ),
+    weight: 100,
+  },
   // Events that are not objects, or objects without a type.
   { arbitrary: weird, weight: 1 },
 );
 const events = rarely(fc.array(event, { maxLength: 10 }));
-const status = rarely(fc.oneof(fc.constantFrom('started', 'completed', 'failed', 'timeout', 'error', 'self', 'constructor', '__proto__'), text));
+const status = rarely(
+  fc.oneof(fc.constantFrom('started', 'completed', 'failed', 'timeout', 'error', 'self', 'constructor', '__proto__'), text),
+);
 
 const elizaShape = fc.record(
   {
@@ -266,9 +298,17 @@ const shapedRun = fc.oneof(
 // Mutations of the real captured samples and the e2e fixture runs.
 const FIXTURES_DIR = join(import.meta.dirname, '../../e2e/fixtures/runs');
 const fixtureRuns = readdirSync(FIXTURES_DIR, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.json') && !/(agent|broken|not-a-run)\.json$/.test(file) && !file.includes('logs') && !file.includes('memories'))
+  .filter(
+    (file) =>
+      file.endsWith('.json') && !/(agent|broken|not-a-run)\.json$/.test(file) && !file.includes('logs') && !file.includes('memories'),
+  )
   .map((file) => JSON.parse(readFileSync(join(FIXTURES_DIR, file), 'utf8')) as unknown);
-const SAMPLES = [...sampleFiles().filter((file) => !file.includes('runs-list') && !file.includes('memories')).map(loadSample), ...fixtureRuns];
+const SAMPLES = [
+  ...sampleFiles()
+    .filter((file) => !file.includes('runs-list') && !file.includes('memories'))
+    .map(loadSample),
+  ...fixtureRuns,
+];
 
 type Mutation =
   | { op: 'delete' | 'null'; at: number }
@@ -286,7 +326,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constantFrom('duplicate-event' as const, 'drop-event' as const), at }),
   fc.record({ op: fc.constant('event-time' as const), at, value: fc.oneof(time, weird) }),
   fc.record({ op: fc.constant('event-type' as const), at, value: fc.oneof(fc.constantFrom(...TYPES), text) }),
-  fc.record({ op: fc.constant('event-data' as const), at, value: fc.oneof(fc.array(weird, { maxLength: 3 }), text, fc.constant(null), eventData) }),
+  fc.record({
+    op: fc.constant('event-data' as const),
+    at,
+    value: fc.oneof(fc.array(weird, { maxLength: 3 }), text, fc.constant(null), eventData),
+  }),
   fc.record({ op: fc.constant('event-not-object' as const), at, value: weird }),
 );
 const mutatedSample = fc.tuple(fc.nat(SAMPLES.length - 1), fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([index, mutations]) => {
@@ -405,11 +449,20 @@ describe('regressions found by the properties', () => {
   });
 
   it('keeps actions that claim to be inside themselves or each other on the timeline', () => {
-    const started = (actionId: string, parent: string) => ({ type: 'ACTION_STARTED', timestamp: 1, data: { actionId, actionContext: { actionId: parent } } });
+    const started = (actionId: string, parent: string) => ({
+      type: 'ACTION_STARTED',
+      timestamp: 1,
+      data: { actionId, actionContext: { actionId: parent } },
+    });
     for (const events of [
       [started('a2', 'a2'), started('a2', 'a2'), { type: 'MODEL_USED', timestamp: 2, data: { actionContext: { actionId: 'a2' } } }],
       [started('a1', 'a2'), started('a2', 'a1')],
-      [started('a1', 'a2'), started('a2', 'a3'), started('a3', 'none'), { type: 'MODEL_USED', timestamp: 2, data: { actionContext: { actionId: 'a1' } } }],
+      [
+        started('a1', 'a2'),
+        started('a2', 'a3'),
+        started('a3', 'none'),
+        { type: 'MODEL_USED', timestamp: 2, data: { actionContext: { actionId: 'a1' } } },
+      ],
     ]) {
       const run = normalizeRun(documented(events));
       expect(buildTimelineRows(run)).toHaveLength(events.length);
@@ -418,11 +471,17 @@ describe('regressions found by the properties', () => {
   });
 
   it('shows times no Date can hold as invalid instead of throwing', () => {
-    const json = documented([{ type: 'RUN_STARTED', timestamp: -1e308, data: {} }, { type: 'RUN_ENDED', timestamp: 1e308, data: { durationMs: 1e308 } }], {
-      startTime: 8.64e15 + 1,
-      endTime: 1e308,
-      tokensUsed: { promptTokens: 1e308, completionTokens: 1e308 },
-    });
+    const json = documented(
+      [
+        { type: 'RUN_STARTED', timestamp: -1e308, data: {} },
+        { type: 'RUN_ENDED', timestamp: 1e308, data: { durationMs: 1e308 } },
+      ],
+      {
+        startTime: 8.64e15 + 1,
+        endTime: 1e308,
+        tokensUsed: { promptTokens: 1e308, completionTokens: 1e308 },
+      },
+    );
     const html = renderEverywhere(normalizeRun(json));
     expect(html).toContain('invalid time');
   });
@@ -430,7 +489,13 @@ describe('regressions found by the properties', () => {
   it('reads an error object too deep for JSON.stringify', () => {
     let deep: unknown = 'bottom';
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
-    const json = documented([{ type: 'RUN_ENDED', timestamp: 1, data: { error: deep } }, { type: 'MODEL_USED', timestamp: 2, data: { params: deep } }], { errors: [deep] });
+    const json = documented(
+      [
+        { type: 'RUN_ENDED', timestamp: 1, data: { error: deep } },
+        { type: 'MODEL_USED', timestamp: 2, data: { params: deep } },
+      ],
+      { errors: [deep] },
+    );
     const run = normalizeRun(json);
     expect(deriveStatus(run).tone).toBe('failed');
     expect(estimateInputs(run)).toHaveLength(1);
@@ -439,7 +504,12 @@ describe('regressions found by the properties', () => {
 
   it('turns any unexpected failure inside into InvalidRunError', () => {
     const hostile = documented([]);
-    Object.defineProperty(hostile, 'status', { enumerable: true, get: () => { throw new TypeError('boom'); } });
+    Object.defineProperty(hostile, 'status', {
+      enumerable: true,
+      get: () => {
+        throw new TypeError('boom');
+      },
+    });
     expect(() => normalizeRun(hostile)).toThrow(InvalidRunError);
     expect(() => normalizeRun(hostile)).toThrow('The run could not be read (TypeError: boom).');
   });

@@ -14,13 +14,21 @@ export function ConversationPanel({ state }: { state: ConversationState }) {
   return (
     <Card aria-labelledby="conversation-title">
       <CardTitle id="conversation-title">Conversation</CardTitle>
-      {state.kind === 'loading' && <p role="status" className="text-sm text-muted">Loading the conversation…</p>}
+      {state.kind === 'loading' && (
+        <p role="status" className="text-sm text-muted">
+          Loading the conversation…
+        </p>
+      )}
       {state.kind === 'missing' && <p className="text-sm text-muted">{state.text}</p>}
       {state.kind === 'failed' && (
         <p className="text-sm">
           The conversation could not be loaded: {state.text} The rest of the run is shown as usual.{' '}
           {state.onRetry && (
-            <button type="button" onClick={state.onRetry} className="text-accent underline focus-visible:outline-2 focus-visible:outline-accent">
+            <button
+              type="button"
+              onClick={state.onRetry}
+              className="text-accent underline focus-visible:outline-2 focus-visible:outline-accent"
+            >
               Try again
             </button>
           )}
@@ -56,7 +64,10 @@ function Messages({ conversation, agentName }: { conversation: Extract<Conversat
 function Message({ message, role, who }: { message: ConversationMessage; role: string; who: string }) {
   const iso = message.createdAt === null ? null : isoTime(message.createdAt);
   return (
-    <article aria-label={`${role}: ${who}`} className={message.fromAgent ? 'ml-6 rounded border border-border bg-subtle p-2' : 'mr-6 rounded border border-border p-2'}>
+    <article
+      aria-label={`${role}: ${who}`}
+      className={message.fromAgent ? 'ml-6 rounded border border-border bg-subtle p-2' : 'mr-6 rounded border border-border p-2'}
+    >
       <header className="mb-1 flex flex-wrap items-baseline gap-x-2 text-xs text-muted">
         <span className="font-semibold text-fg">{who}</span>
         <span>{role}</span>

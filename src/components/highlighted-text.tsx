@@ -8,7 +8,10 @@ export function HighlightedText({ text, query }: { text: string; query: string }
   const parts: React.ReactNode[] = [];
   let from = 0;
   for (let at = lower.indexOf(needle); at !== -1 && parts.length < 2000; at = lower.indexOf(needle, at + needle.length)) {
-    parts.push(<Fragment key={`t${from}`}>{text.slice(from, at)}</Fragment>, <mark key={`m${at}`}>{text.slice(at, at + needle.length)}</mark>);
+    parts.push(
+      <Fragment key={`t${from}`}>{text.slice(from, at)}</Fragment>,
+      <mark key={`m${at}`}>{text.slice(at, at + needle.length)}</mark>,
+    );
     from = at + needle.length;
   }
   parts.push(<Fragment key={`t${from}`}>{text.slice(from)}</Fragment>);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CopyButton } from './ui/copy-button';
 import { Button } from './ui/button';
+import { jsonText } from '../lib/json-text';
 
 // A collapsible JSON tree that renders only what is open: children exist in the DOM only once
 // their parent is expanded, big arrays and objects open a page at a time, and long strings are
@@ -14,7 +15,7 @@ export function JsonTree({ value, label }: { value: unknown; label: string }) {
   return (
     <div className="rounded border border-border bg-subtle p-2 font-mono text-xs">
       <div className="mb-1 flex justify-end">
-        <CopyButton text={() => safeStringify(value)} label={`Copy ${label} as JSON`} />
+        <CopyButton text={() => jsonText(value, 2)} label={`Copy ${label} as JSON`} />
       </div>
       <JsonNode name={null} value={value} depth={0} />
     </div>
@@ -46,7 +47,9 @@ function JsonNode({ name, value, depth }: { name: string | null; value: unknown;
         onClick={() => setOpen(!open)}
         className="-ml-4 rounded py-0.5 text-left hover:bg-card focus-visible:outline-2 focus-visible:outline-accent"
       >
-        <span aria-hidden="true" className="inline-block w-4 text-muted">{open ? '▾' : '▸'}</span>
+        <span aria-hidden="true" className="inline-block w-4 text-muted">
+          {open ? '▾' : '▸'}
+        </span>
         {key}
         <span className="text-muted">
           {openBracket}
@@ -105,12 +108,4 @@ function openByDefault(value: unknown, depth: number): boolean {
 
 function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function safeStringify(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }

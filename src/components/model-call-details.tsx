@@ -28,7 +28,8 @@ function PromptTab({ event }: { event: RunEvent }) {
   if (messages) return <Messages messages={messages} />;
   if (prompt) return <PromptView prompt={prompt} promptKey={event.id} />;
   const input = responseContent(event);
-  if (input.kind === 'embedding' && input.input) return <p className="whitespace-pre-wrap break-words text-sm">Embedding input: {input.input}</p>;
+  if (input.kind === 'embedding' && input.input)
+    return <p className="whitespace-pre-wrap break-words text-sm">Embedding input: {input.input}</p>;
   return <p className="text-sm text-muted">This call recorded no prompt.</p>;
 }
 

@@ -79,7 +79,11 @@ function ResponseFields({ fields }: { fields: ResponseField[] }) {
 
 function RawText({ text }: { text: string }) {
   return (
-    <pre tabIndex={0} aria-label="The response as text" className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded border border-border bg-subtle p-2 font-mono text-xs">
+    <pre
+      tabIndex={0}
+      aria-label="The response as text"
+      className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded border border-border bg-subtle p-2 font-mono text-xs"
+    >
       {text}
     </pre>
   );

@@ -1,10 +1,9 @@
 import { useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { FILE_PATH } from '../lib/links';
-import { openFile } from './opened-file';
+import { openFiles } from './opened-file';
 import { Button } from './ui/button';
 
-/** Picks a run file from disk and opens it at /file; the file stays in the browser. */
+/** Picks a run file from disk and opens it at /file (two: compares them); files stay in the browser. */
 export function OpenFileButton() {
   const input = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
@@ -15,12 +14,12 @@ export function OpenFileButton() {
         ref={input}
         type="file"
         accept=".json,application/json"
-        aria-label="Open a run file"
+        multiple
+        aria-label="Open a run file (two to compare them)"
         className="hidden"
         onChange={(event) => {
-          const file = event.target.files?.[0];
+          openFiles(event.target.files, navigate);
           event.target.value = '';
-          if (file) void openFile(file).then(() => navigate(FILE_PATH));
         }}
       />
     </>

@@ -29,7 +29,15 @@ export function PromptSectionsList({ sections, tokens, counting, onGoTo }: Promp
   );
 }
 
-function SectionItem({ section, tokens, onGoTo }: { section: PromptSection; tokens: SectionTokens | null; onGoTo: (section: PromptSection) => void }) {
+function SectionItem({
+  section,
+  tokens,
+  onGoTo,
+}: {
+  section: PromptSection;
+  tokens: SectionTokens | null;
+  onGoTo: (section: PromptSection) => void;
+}) {
   const [open, setOpen] = useState(true);
   const count = tokens?.bySection.get(section.id) ?? null;
   const share = count !== null && tokens && tokens.total > 0 ? count / tokens.total : null;
@@ -61,7 +69,9 @@ function SectionItem({ section, tokens, onGoTo }: { section: PromptSection; toke
         <span className="w-28 shrink-0 text-right text-xs tabular-nums">
           {count === null ? '…' : `${tokens?.estimated ? '~' : ''}${formatNumber(count)} tokens`}
         </span>
-        <span className="w-10 shrink-0 text-right text-xs tabular-nums text-muted">{share === null ? '' : `${Math.round(share * 100)}%`}</span>
+        <span className="w-10 shrink-0 text-right text-xs tabular-nums text-muted">
+          {share === null ? '' : `${Math.round(share * 100)}%`}
+        </span>
         <span aria-hidden="true" className="h-2 w-20 shrink-0 rounded-sm bg-subtle">
           <span className="block h-full rounded-sm bg-[var(--chart-prompt)]" style={{ width: `${Math.min(share ?? 0, 1) * 100}%` }} />
         </span>

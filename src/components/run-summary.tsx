@@ -3,6 +3,7 @@ import { formatDuration, formatNumber } from '../lib/format';
 import type { Run } from '../run/model';
 import type { RunError } from '../run/run-errors';
 import type { RunCounts } from '../run/run-stats';
+import { isStale, quietFor } from '../run/staleness';
 import type { DerivedStatus } from '../run/status';
 import type { TokenUsage } from '../run/token-usage';
 import { StatusBadge } from './status-badge';
@@ -31,6 +32,7 @@ export const RunSummary = memo(function RunSummary({ run, status, counts, errors
         </CardTitle>
         <span aria-live="polite" className="flex items-center gap-2">
           <StatusBadge status={status} />
+          <StaleBadge run={run} status={status} now={now} />
           {counts.errors > 0 && status.tone !== 'failed' && (
             <Badge color="var(--status-failed)">
               <span aria-hidden="true">!</span> {counts.errors === 1 ? '1 error' : `${counts.errors} errors`}
@@ -41,12 +43,20 @@ export const RunSummary = memo(function RunSummary({ run, status, counts, errors
       </div>
       {status.reason && <p className="mb-3 text-sm text-[var(--status-failed)]">{status.reason}</p>}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
-        <Field label="Run id"><Id value={run.runId} label="run id" /></Field>
+        <Field label="Run id">
+          <Id value={run.runId} label="run id" />
+        </Field>
         <Field label="Agent id">{run.agentId ? <Id value={run.agentId} label="agent id" /> : <Unknown />}</Field>
         <Field label="Room id">{run.roomId ? <Id value={run.roomId} label="room id" /> : <Unknown />}</Field>
-        <Field label="Started"><TimeText timestamp={run.startedAt} now={now} /></Field>
-        <Field label="Ended">{status.tone === 'running' ? <span>still running</span> : <TimeText timestamp={run.endedAt} now={now} />}</Field>
-        <Field label="Duration">{status.tone === 'running' && durationMs !== null ? `${formatDuration(durationMs)} so far` : formatDuration(durationMs)}</Field>
+        <Field label="Started">
+          <TimeText timestamp={run.startedAt} now={now} />
+        </Field>
+        <Field label="Ended">
+          {status.tone === 'running' ? <span>still running</span> : <TimeText timestamp={run.endedAt} now={now} />}
+        </Field>
+        <Field label="Duration">
+          {status.tone === 'running' && durationMs !== null ? `${formatDuration(durationMs)} so far` : formatDuration(durationMs)}
+        </Field>
         <Field label="Events">{formatNumber(counts.events)}</Field>
         <Field label="Actions">{formatNumber(counts.actions)}</Field>
         <Field label="Model calls">{formatNumber(counts.modelCalls)}</Field>
@@ -63,6 +73,13 @@ export const RunSummary = memo(function RunSummary({ run, status, counts, errors
   );
 });
 
+/** A running run quiet for longer than elizaOS's run timeout says so next to its status. */
+function StaleBadge({ run, status, now }: { run: Run; status: DerivedStatus; now: number }) {
+  const quietMs = status.tone === 'running' ? quietFor(run, now) : null;
+  if (!isStale(quietMs)) return null;
+  return <Badge color="var(--status-timeout)">stale: no events for {formatDuration(quietMs)}</Badge>;
+}
+
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
@@ -75,7 +92,9 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function Id({ value, label }: { value: string; label: string }) {
   return (
     <span className="flex items-center gap-2">
-      <code className="truncate font-mono text-xs" title={value}>{value}</code>
+      <code className="truncate font-mono text-xs" title={value}>
+        {value}
+      </code>
       <CopyButton text={value} label={`Copy ${label}`} />
     </span>
   );
@@ -110,7 +129,14 @@ function ErrorList({ errors }: { errors: RunError[] }) {
           <li key={`${error.eventId ?? 'run'}-${index}`}>
             <span className="whitespace-pre-wrap break-words font-mono text-xs">{error.message}</span>{' '}
             <span className="text-xs text-muted">
-              — {error.eventId ? <a className="underline" href={`#event-${error.eventId}`}>{error.source}</a> : error.source}
+              —{' '}
+              {error.eventId ? (
+                <a className="underline" href={`#event-${error.eventId}`}>
+                  {error.source}
+                </a>
+              ) : (
+                error.source
+              )}
             </span>
           </li>
         ))}

@@ -1,4 +1,4 @@
-import { memo, type Ref } from 'react';
+import { memo } from 'react';
 import { cn } from '../lib/cn';
 import { formatAbsolute, formatDuration, formatEventTime, isoTime, type TimeMode } from '../lib/format';
 import { summarizeEvent } from '../run/event-summary';
@@ -7,14 +7,10 @@ import type { TimelineRow } from '../run/timeline-rows';
 import type { Span, Waterfall } from '../run/waterfall';
 import { EventDetails } from './event-details';
 import { KIND_STYLE, KindIcon } from './kind-icon';
+import { VirtualRow, type VirtualRowPlace } from './virtual-row';
 import { EventLinkButton } from './event-link-button';
 
-interface TimelineItemProps {
-  ref: Ref<HTMLLIElement>;
-  index: number;
-  setSize: number;
-  /** Position within the list, in px (the list is virtualised). */
-  top: number;
+interface TimelineItemProps extends VirtualRowPlace {
   row: TimelineRow;
   expanded: boolean;
   selected: boolean;
@@ -26,23 +22,34 @@ interface TimelineItemProps {
   onSelect: (eventId: string) => void;
 }
 
-export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, top, row, expanded, selected, timeMode, waterfall, estimate, onToggle, onSelect }: TimelineItemProps) {
+export const TimelineItem = memo(function TimelineItem({
+  ref,
+  index,
+  setSize,
+  top,
+  row,
+  expanded,
+  selected,
+  timeMode,
+  waterfall,
+  estimate,
+  onToggle,
+  onSelect,
+}: TimelineItemProps) {
   const { event } = row;
   const summary = estimate ? summarizeEvent(event, row.durationMs, estimate) : row.summary;
   const kind = KIND_STYLE[event.failed ? 'error' : event.kind];
   const payloadId = `payload-${event.id}`;
   return (
-    <li
+    <VirtualRow
       ref={ref}
-      data-index={index}
+      index={index}
+      setSize={setSize}
+      top={top}
+      selected={selected}
       id={`event-${event.id}`}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      aria-current={selected ? 'true' : undefined}
       data-kind={event.kind}
       data-depth={row.depth}
-      className="absolute left-0 w-full pb-1"
-      style={{ transform: `translateY(${top}px)` }}
     >
       <div
         className={cn(
@@ -65,11 +72,17 @@ export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, to
             className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2 rounded text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
           >
             <span className="text-xs font-semibold uppercase" style={{ color: kind.color }}>
-              {event.failed ? `${KIND_STYLE[event.kind].label} · failed` : kind.label}
+              {event.didNotFinish
+                ? `${KIND_STYLE[event.kind].label} · did not finish`
+                : event.failed
+                  ? `${KIND_STYLE[event.kind].label} · failed`
+                  : kind.label}
             </span>
             <span className={cn('min-w-0 break-words text-sm', event.failed && 'text-[var(--status-failed)]')}>{summary}</span>
             {event.outcomeNote && (
-              <span className={cn('text-xs', event.needsOutcomeCheck ? 'font-semibold text-[var(--status-timeout)]' : 'text-muted')}>({event.outcomeNote})</span>
+              <span className={cn('text-xs', event.needsOutcomeCheck ? 'font-semibold text-[var(--status-timeout)]' : 'text-muted')}>
+                ({event.outcomeNote})
+              </span>
             )}
             <span className="sr-only">, {expanded ? 'hide' : 'show'} data</span>
           </button>
@@ -91,7 +104,7 @@ export const TimelineItem = memo(function TimelineItem({ ref, index, setSize, to
           </div>
         )}
       </div>
-    </li>
+    </VirtualRow>
   );
 });
 

@@ -41,25 +41,41 @@ export function TimelineToolbar({ view, onChange, counts, search, searchRef, onN
           className="min-w-48 flex-1 rounded border border-border bg-card px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-accent"
         />
         <span role="status" className="text-xs text-muted">
-          {search.matches === null ? '' : search.running ? `searching… ${Math.round(search.progress * 100)}%, ${formatNumber(search.matches.size)} so far` : `${formatNumber(search.matches.size)} matching`}
+          {search.matches === null
+            ? ''
+            : search.running
+              ? `searching… ${Math.round(search.progress * 100)}%, ${formatNumber(search.matches.size)} so far`
+              : `${formatNumber(search.matches.size)} matching`}
         </span>
         <Button onClick={onNextError} disabled={counts.errors === 0}>
           Next error <kbd className="text-muted">e</kbd>
         </Button>
         <label className="flex items-center gap-1 text-xs">
           Time
-          <select aria-label="Time shown as" value={view.timeMode} onChange={(event) => onChange({ timeMode: event.target.value as TimeMode })} className="rounded border border-border bg-card px-1 py-1 text-xs">
+          <select
+            aria-label="Time shown as"
+            value={view.timeMode}
+            onChange={(event) => onChange({ timeMode: event.target.value as TimeMode })}
+            className="rounded border border-border bg-card px-1 py-1 text-xs"
+          >
             {TIME_MODES.map((mode) => (
-              <option key={mode} value={mode}>{TIME_LABEL[mode]}</option>
+              <option key={mode} value={mode}>
+                {TIME_LABEL[mode]}
+              </option>
             ))}
           </select>
         </label>
-        <Button onClick={onHelp} aria-label="Keyboard shortcuts">?</Button>
+        <Button onClick={onHelp} aria-label="Keyboard shortcuts">
+          ?
+        </Button>
       </div>
       <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filter by kind">
         {ALL_KINDS.filter((kind) => counts.kinds[kind] > 0).map((kind) => (
           <Button key={kind} pressed={view.kinds.has(kind)} onClick={() => onChange({ kinds: toggleKind(view.kinds, kind) })}>
-            <span aria-hidden="true" style={{ color: KIND_STYLE[kind].color }}>{KIND_STYLE[kind].icon}</span> {kind} {formatNumber(counts.kinds[kind])}
+            <span aria-hidden="true" style={{ color: KIND_STYLE[kind].color }}>
+              {KIND_STYLE[kind].icon}
+            </span>{' '}
+            {kind} {formatNumber(counts.kinds[kind])}
           </Button>
         ))}
         <Button pressed={view.errorsOnly} onClick={() => onChange({ errorsOnly: !view.errorsOnly })}>

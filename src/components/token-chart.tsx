@@ -16,10 +16,15 @@ export function TokenChart({ calls }: { calls: ModelCallTokens[] }) {
     <div>
       {bucketMs !== null && (
         <p className="mb-1 text-xs text-muted">
-          {calls.length.toLocaleString('en')} calls are too many for a bar each: each bar sums the calls of {formatDuration(bucketMs)} of the run.
+          {calls.length.toLocaleString('en')} calls are too many for a bar each: each bar sums the calls of {formatDuration(bucketMs)} of
+          the run.
         </p>
       )}
-      <div className="h-64 w-full" role="img" aria-label={`Chart of tokens for ${calls.length} model calls; the table below has the same numbers.`}>
+      <div
+        className="h-64 w-full"
+        role="img"
+        aria-label={`Chart of tokens for ${calls.length} model calls; the table below has the same numbers.`}
+      >
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
@@ -28,9 +33,30 @@ export function TokenChart({ calls }: { calls: ModelCallTokens[] }) {
             <YAxis yAxisId="cumulative" orientation="right" tick={{ fontSize: 11, fill: 'var(--muted)' }} />
             <Tooltip contentStyle={{ background: 'var(--card)', borderColor: 'var(--border)' }} />
             <Legend itemSorter={null} />
-            <Bar yAxisId="calls" dataKey="prompt" stackId="tokens" name={SERIES.prompt.label + note} fill={SERIES.prompt.color} isAnimationActive={false} />
-            <Bar yAxisId="calls" dataKey="completion" stackId="tokens" name={SERIES.completion.label + note} fill={SERIES.completion.color} isAnimationActive={false} />
-            <Line yAxisId="cumulative" dataKey="cumulative" name={SERIES.cumulative.label + note} stroke={SERIES.cumulative.color} dot={false} isAnimationActive={false} />
+            <Bar
+              yAxisId="calls"
+              dataKey="prompt"
+              stackId="tokens"
+              name={SERIES.prompt.label + note}
+              fill={SERIES.prompt.color}
+              isAnimationActive={false}
+            />
+            <Bar
+              yAxisId="calls"
+              dataKey="completion"
+              stackId="tokens"
+              name={SERIES.completion.label + note}
+              fill={SERIES.completion.color}
+              isAnimationActive={false}
+            />
+            <Line
+              yAxisId="cumulative"
+              dataKey="cumulative"
+              name={SERIES.cumulative.label + note}
+              stroke={SERIES.cumulative.color}
+              dot={false}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

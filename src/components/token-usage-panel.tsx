@@ -6,6 +6,7 @@ import { Skeleton } from './ui/skeleton';
 import { useNearViewport } from './use-near-viewport';
 import { Card, CardTitle } from './ui/card';
 import { Button } from './ui/button';
+import { TableHead } from './ui/table-head';
 
 // The chart is the heaviest code on the page: it loads only when the panel comes near the screen.
 const TokenChart = lazy(() => import('./token-chart').then((module) => ({ default: module.TokenChart })));
@@ -29,12 +30,14 @@ export const TokenUsagePanel = memo(function TokenUsagePanel({ usage, estimating
       <CardTitle id="token-usage-title">Token usage</CardTitle>
       {usage.estimated && (
         <p className="mb-2 text-sm text-muted">
-          Estimated: the server reported no token counts for {usage.calls.every((call) => call.estimated) ? 'these calls' : 'some calls'}, so
-          they were counted from the prompt and response text with the {TOKENIZER_NAME} tokenizer. Real counts depend on the model.
+          Estimated: the server reported no token counts for {usage.calls.every((call) => call.estimated) ? 'these calls' : 'some calls'},
+          so they were counted from the prompt and response text with the {TOKENIZER_NAME} tokenizer. Real counts depend on the model.
         </p>
       )}
       {usage.calls.length === 0 && estimating ? (
-        <p className="text-sm text-muted" role="status">The server reported no token counts; estimating them from the prompts…</p>
+        <p className="text-sm text-muted" role="status">
+          The server reported no token counts; estimating them from the prompts…
+        </p>
       ) : usage.calls.length === 0 ? (
         <p className="text-sm text-muted">
           {usage.totals
@@ -43,7 +46,9 @@ export const TokenUsagePanel = memo(function TokenUsagePanel({ usage, estimating
         </p>
       ) : (
         <>
-          <Suspense fallback={<Skeleton className="h-64 w-full" />}>{near ? <TokenChart calls={usage.calls} /> : <Skeleton className="h-64 w-full" />}</Suspense>
+          <Suspense fallback={<Skeleton className="h-64 w-full" />}>
+            {near ? <TokenChart calls={usage.calls} /> : <Skeleton className="h-64 w-full" />}
+          </Suspense>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
             <GroupTable caption="By model type" groups={usage.byModelType} />
             <GroupTable caption="By provider" groups={usage.byProvider} />
@@ -60,19 +65,21 @@ function GroupTable({ caption, groups }: { caption: string; groups: TokenGroup[]
   return (
     <table className="w-full text-left text-sm">
       <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-muted">{caption}</caption>
-      <thead>
-        <tr className="text-xs text-muted">
-          <th scope="col" className="font-normal">Name</th>
-          <th scope="col" className="text-right font-normal">Calls</th>
-          <th scope="col" className="text-right font-normal">Prompt</th>
-          <th scope="col" className="text-right font-normal">Completion</th>
-          <th scope="col" className="text-right font-normal">Total</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: 'Name' },
+          { label: 'Calls', numeric: true },
+          { label: 'Prompt', numeric: true },
+          { label: 'Completion', numeric: true },
+          { label: 'Total', numeric: true },
+        ]}
+      />
       <tbody>
         {groups.map((group) => (
           <tr key={group.key} className="border-t border-border">
-            <th scope="row" className="font-mono text-xs font-normal">{group.key}</th>
+            <th scope="row" className="font-mono text-xs font-normal">
+              {group.key}
+            </th>
             <td className="text-right">{formatNumber(group.calls)}</td>
             <td className="text-right">{formatNumber(group.prompt)}</td>
             <td className="text-right">{formatNumber(group.completion)}</td>
@@ -96,20 +103,22 @@ function CallsTable({ usage }: { usage: TokenUsage }) {
       <summary className="cursor-pointer text-sm text-accent">Tokens per model call (table)</summary>
       <table className="mt-2 w-full text-left text-sm">
         <caption className="sr-only">Tokens per model call</caption>
-        <thead>
-          <tr className="text-xs text-muted">
-            <th scope="col" className="font-normal">Call</th>
-            <th scope="col" className="font-normal">Model</th>
-            <th scope="col" className="text-right font-normal">Prompt</th>
-            <th scope="col" className="text-right font-normal">Completion</th>
-            <th scope="col" className="text-right font-normal">Cumulative</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: 'Call' },
+            { label: 'Model' },
+            { label: 'Prompt', numeric: true },
+            { label: 'Completion', numeric: true },
+            { label: 'Cumulative', numeric: true },
+          ]}
+        />
         <tbody>
           {shown.map((call) => (
             <tr key={call.eventId} className="border-t border-border">
               <th scope="row" className="font-normal">
-                <a className="underline" href={`#event-${call.eventId}`}>#{call.callNumber}</a>
+                <a className="underline" href={`#event-${call.eventId}`}>
+                  #{call.callNumber}
+                </a>
               </th>
               <td className="font-mono text-xs">
                 {call.modelType} · {call.provider}

@@ -1,8 +1,10 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
+import { createStore, useStore } from '../lib/store';
 
 // A small preference remembered in localStorage and shared by every component that reads it.
 
-const listeners = new Set<() => void>();
+/** Bumped on every write, so every reader reads its key again. */
+const writes = createStore(0);
 
 function read(key: string): string | null {
   try {
@@ -13,11 +15,7 @@ function read(key: string): string | null {
 }
 
 export function useStoredChoice<T extends string>(key: string, choices: readonly T[], fallback: T): [T, (value: T) => void] {
-  const subscribe = useCallback((listener: () => void) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  }, []);
-  const stored = useSyncExternalStore(subscribe, () => read(key));
+  const stored = useStore(writes, () => read(key));
   const value = choices.includes(stored as T) ? (stored as T) : fallback;
   const set = useCallback(
     (next: T) => {
@@ -26,7 +24,7 @@ export function useStoredChoice<T extends string>(key: string, choices: readonly
       } catch {
         // Unavailable storage: the choice is not remembered, which is all that is lost.
       }
-      listeners.forEach((listener) => listener());
+      writes.set(writes.get() + 1);
     },
     [key],
   );

@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { runsQueryOptions } from '../api/queries';
+import { useState } from 'react';
+import { CompareLink } from '../components/compare-link';
+import type { ListedRun } from '../api/schemas';
 import { ErrorState, Problem } from '../components/error-state';
 import { Card, CardTitle } from '../components/ui/card';
 import { Skeleton } from '../components/ui/skeleton';
-import { isValidId } from '../lib/links';
+import { isValidId } from '../lib/ids';
 import { RunsTable } from './runs-table';
 import { runsFilter, useRunsListView } from './use-runs-list-view';
 import { Button } from '../components/ui/button';
@@ -29,6 +32,12 @@ function AgentRuns({ agentId }: { agentId: string }) {
   const query = useQuery({ ...runsQueryOptions(agentId, runsFilter(view)), refetchInterval: view.live ? REFRESH_MS : false });
   const runs = query.data?.runs ?? [];
   const oldest = runs.at(-1)?.startedAt;
+  // Picked for comparison; kept across pages and filters, so runs far apart can be compared.
+  const [picked, setPicked] = useState<ListedRun[]>([]);
+  const togglePicked = (run: ListedRun) =>
+    setPicked((current) =>
+      current.some((item) => item.runId === run.runId) ? current.filter((item) => item.runId !== run.runId) : [...current, run],
+    );
 
   return (
     <Card aria-labelledby="agent-runs-title">
@@ -38,19 +47,36 @@ function AgentRuns({ agentId }: { agentId: string }) {
       <form className="mb-3 flex flex-wrap items-end gap-3 text-sm" onSubmit={(event) => event.preventDefault()}>
         <label className="flex flex-col text-xs">
           Status
-          <select aria-label="Status" value={view.status} onChange={(event) => setView({ status: event.target.value })} className="rounded border border-border bg-card px-1 py-1 text-sm">
+          <select
+            aria-label="Status"
+            value={view.status}
+            onChange={(event) => setView({ status: event.target.value })}
+            className="rounded border border-border bg-card px-1 py-1 text-sm"
+          >
             {STATUSES.map((value) => (
-              <option key={value} value={value}>{value}</option>
+              <option key={value} value={value}>
+                {value}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-xs">
           From
-          <input type="datetime-local" value={view.from} onChange={(event) => setView({ from: event.target.value })} className="rounded border border-border bg-card px-1 py-0.5 text-sm" />
+          <input
+            type="datetime-local"
+            value={view.from}
+            onChange={(event) => setView({ from: event.target.value })}
+            className="rounded border border-border bg-card px-1 py-0.5 text-sm"
+          />
         </label>
         <label className="flex flex-col text-xs">
           To
-          <input type="datetime-local" value={view.to} onChange={(event) => setView({ to: event.target.value })} className="rounded border border-border bg-card px-1 py-0.5 text-sm" />
+          <input
+            type="datetime-local"
+            value={view.to}
+            onChange={(event) => setView({ to: event.target.value })}
+            className="rounded border border-border bg-card px-1 py-0.5 text-sm"
+          />
         </label>
         <label className="flex items-center gap-1 text-xs">
           <input type="checkbox" checked={view.live} onChange={(event) => setView({ live: event.target.checked })} />
@@ -64,7 +90,10 @@ function AgentRuns({ agentId }: { agentId: string }) {
       ) : runs.length === 0 ? (
         <p className="text-sm text-muted">No runs match.</p>
       ) : (
-        <RunsTable agentId={agentId} runs={runs} />
+        <>
+          <CompareLink agentId={agentId} selected={picked} />
+          <RunsTable agentId={agentId} runs={runs} picked={{ runIds: new Set(picked.map((run) => run.runId)), toggle: togglePicked }} />
+        </>
       )}
       <div className="mt-3 flex gap-3 text-sm">
         {view.before !== null && (

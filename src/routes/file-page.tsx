@@ -3,8 +3,7 @@ import { Problem } from '../components/error-state';
 import { OpenFileButton } from '../components/open-file-button';
 import { useOpenedFile, type OpenedFile } from '../components/opened-file';
 import { Card } from '../components/ui/card';
-import { InvalidRunError } from '../run/normalize';
-import { readRunBundle } from '../run/run-bundle';
+import { parseRunFile } from '../run/run-file';
 import { RunReport } from './run-report';
 
 /** A run opened from a file: no server needed, both API shapes, nothing leaves the browser. */
@@ -13,7 +12,9 @@ export function FilePage() {
   if (!file) {
     return (
       <Card aria-labelledby="file-title" className="space-y-2">
-        <h2 id="file-title" className="text-lg font-semibold">Open a run file</h2>
+        <h2 id="file-title" className="text-lg font-semibold">
+          Open a run file
+        </h2>
         <p className="text-sm">
           Drop a run JSON file anywhere on this page, or pick one. Both the elizaOS 1.7 response and the documented format work. The file
           stays in your browser: nothing is uploaded.
@@ -26,32 +27,20 @@ export function FilePage() {
 }
 
 function FileRun({ file }: { file: OpenedFile }) {
-  const parsed = useMemo(() => parse(file), [file]);
+  const parsed = useMemo(() => parseRunFile(file.text), [file]);
   if ('error' in parsed) {
     return (
       <Problem title="This file is not a run the viewer can read">
         <p>
           <code>{file.name}</code>: {parsed.error}
         </p>
-        <p>Pick a JSON file saved from the runs API (GET /api/agents/:agentId/runs/:runId) or exported with “Download JSON”, or a run bundle saved by this viewer.</p>
+        <p>
+          Pick a JSON file saved from the runs API (GET /api/agents/:agentId/runs/:runId) or exported with “Download JSON”, or a run bundle
+          saved by this viewer.
+        </p>
         <OpenFileButton />
       </Problem>
     );
   }
   return <RunReport source={{ kind: 'file', name: file.name, text: file.text, context: parsed.opened.context }} run={parsed.opened.run} />;
-}
-
-function parse(file: OpenedFile) {
-  let json: unknown;
-  try {
-    json = JSON.parse(file.text);
-  } catch (error) {
-    return { error: `it is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
-  }
-  try {
-    return { opened: readRunBundle(json) };
-  } catch (error) {
-    if (error instanceof InvalidRunError) return { error: `it is JSON, but not a run: ${error.message}` };
-    throw error;
-  }
 }

@@ -5,7 +5,8 @@ import { agentsQueryOptions, runsQueryOptions } from '../api/queries';
 import { ErrorState } from '../components/error-state';
 import { Card, CardTitle } from '../components/ui/card';
 import { Skeleton } from '../components/ui/skeleton';
-import { agentRunsPath, isValidId } from '../lib/links';
+import { isValidId } from '../lib/ids';
+import { agentRunsPath } from '../lib/links';
 import { RunsTable } from './runs-table';
 
 /** `/?agentId=<id>` (how elizaOS opens the viewer's panel) goes straight to that agent's runs. */
@@ -38,7 +39,9 @@ function AgentRuns({ agent }: { agent: Agent }) {
   return (
     <Card aria-labelledby={titleId}>
       <CardTitle id={titleId}>
-        <Link to={agentRunsPath(agent.id)} className="hover:underline">{name}</Link>{' '}
+        <Link to={agentRunsPath(agent.id)} className="hover:underline">
+          {name}
+        </Link>{' '}
         <span className="text-xs font-normal text-muted">{agent.status ?? ''}</span>
       </CardTitle>
       {agent.status && agent.status !== 'active' ? (
@@ -46,7 +49,9 @@ function AgentRuns({ agent }: { agent: Agent }) {
       ) : (
         <>
           <RunList agentId={agent.id} />
-          <Link to={agentRunsPath(agent.id)} className="mt-2 inline-block text-sm text-accent underline">All runs of {name}</Link>
+          <Link to={agentRunsPath(agent.id)} className="mt-2 inline-block text-sm text-accent underline">
+            All runs of {name}
+          </Link>
         </>
       )}
     </Card>

@@ -11,14 +11,20 @@ import type { RunSource } from '../run/run-source';
 export function RunConversation({ source, run, running }: { source: RunSource; run: Run; running: boolean }) {
   const unavailable = conversationUnavailable(run);
   const agentId = source.kind === 'server' ? source.agentId : '';
-  const query = useQuery({ ...memoriesQueryOptions(agentId, run.roomId ?? '', running), enabled: source.kind === 'server' && !unavailable });
+  const query = useQuery({
+    ...memoriesQueryOptions(agentId, run.roomId ?? '', running),
+    enabled: source.kind === 'server' && !unavailable,
+  });
   const json = source.kind === 'server' ? query.data?.json : source.context.memories;
   const agentName = source.kind === 'server' ? null : source.context.agentName;
 
   const state = useMemo((): ConversationState => {
     if (unavailable) return { kind: 'missing', text: unavailable };
     if (json === undefined || json === null) {
-      if (source.kind === 'file') return { kind: 'missing', text: 'This file was saved without the run’s conversation (the memories of its room).' };
+      if (source.kind === 'file')
+        return { kind: 'missing', text: 'This file was saved without the run’s conversation (the memories of its room).' };
+      if (source.kind === 'copy')
+        return { kind: 'missing', text: 'This copy was shared without the run’s conversation (the memories of its room).' };
       if (query.isError) return { kind: 'failed', text: failure(query.error), onRetry: () => void query.refetch() };
       return { kind: 'loading' };
     }

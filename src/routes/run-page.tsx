@@ -1,13 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/api-error';
-import { useDownloadProgress, type DownloadProgress } from '../api/download-progress';
 import { runApiPath, runQueryOptions } from '../api/queries';
-import { formatBytes } from '../lib/format';
 import { ErrorState, Problem } from '../components/error-state';
-import { Skeleton } from '../components/ui/skeleton';
-import { agentRunsPath, isValidId } from '../lib/links';
-import { isUnknownRunPlaceholder } from '../run/status';
+import { StaleNotice } from '../components/stale-notice';
+import { useNow } from '../components/use-now';
+import { isValidId } from '../lib/ids';
+import { isStale, quietFor } from '../run/staleness';
+import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
+import { runCopyAt } from './run-copy';
+import { RunCopyView } from './run-copy-view';
+import { NoEventsProblem, RefetchWarning, RunSkeleton } from './run-load-states';
 import { RunReport } from './run-report';
 
 /** The run page: checks the ids in the link before anything is fetched. */
@@ -15,6 +19,9 @@ export function RunPage() {
   const { agentId, runId } = useParams();
   const [searchParams] = useSearchParams();
   const roomId = searchParams.get('roomId');
+  const location = useLocation();
+  const copy = runCopyAt(location.pathname, location.hash);
+  if (copy) return <RunCopyView copy={copy} />;
   if (!isValidId(agentId) || !isValidId(runId) || (roomId !== null && !isValidId(roomId))) {
     return (
       <Problem title="This link is malformed">
@@ -32,30 +39,30 @@ export function RunPage() {
 
 /** A run fetched from the server: its loading progress, its errors, or the report once it is here. */
 function ServerRun({ agentId, runId, roomId }: { agentId: string; runId: string; roomId: string | null }) {
-  const query = useQuery(runQueryOptions(agentId, runId, roomId));
+  const [resumed, setResumed] = useState(false);
+  const query = useQuery(runQueryOptions(agentId, runId, roomId, { resumed }));
+  const now = useNow();
   const subject = `run ${runId} for agent ${agentId}`;
 
   // Data first, then error, then loading: a failed refetch never hides a run already shown.
   if (query.data) {
-    if (isUnknownRunPlaceholder(query.data.run)) {
-      return (
-        <Problem title="No events recorded for this run" onRetry={() => query.refetch()}>
-          <p>
-            The server knows no events for {subject} (elizaOS answers an unknown run id this way, with no error).{' '}
-            {roomId
-              ? 'The run id may be wrong.'
-              : 'The run id may be wrong, or the run is older than the newest 5,000 log rows the server searches when the link has no roomId.'}
-          </p>
-          <p>
-            <Link className="text-accent underline" to={agentRunsPath(agentId)}>See this agent&apos;s runs</Link>
-          </p>
-        </Problem>
-      );
-    }
+    if (isUnknownRunPlaceholder(query.data.run))
+      return <NoEventsProblem agentId={agentId} runId={runId} roomId={roomId} onRetry={() => query.refetch()} />;
+    const quietMs = deriveStatus(query.data.run).tone === 'running' ? quietFor(query.data.run, now) : null;
     return (
       <>
         {query.isRefetchError && <RefetchWarning error={query.error} />}
-        <RunReport source={{ kind: 'server', agentId }} run={query.data.run} />
+        {quietMs !== null && isStale(quietMs) && (
+          <StaleNotice
+            quietMs={quietMs}
+            resumed={resumed}
+            onResume={() => {
+              setResumed(true);
+              void query.refetch();
+            }}
+          />
+        )}
+        <RunReport source={{ kind: 'server', agentId, response: query.data.response }} run={query.data.run} />
       </>
     );
   }
@@ -64,40 +71,4 @@ function ServerRun({ agentId, runId, roomId }: { agentId: string; runId: string;
     return <ErrorState error={query.error} subject={subject} onRetry={retry} />;
   }
   return <RunSkeleton path={runApiPath(agentId, runId, roomId)} />;
-}
-
-function RefetchWarning({ error }: { error: unknown }) {
-  return (
-    <p role="status" className="mb-4 rounded border border-[var(--status-timeout)] p-2 text-sm">
-      Could not refresh this run ({error instanceof Error ? error.message : 'unknown error'}). Showing the last version received; it will retry.
-    </p>
-  );
-}
-
-function RunSkeleton({ path }: { path: string }) {
-  const progress = useDownloadProgress(path);
-  return (
-    <div className="space-y-4" aria-busy="true" aria-label="Loading run">
-      <LoadingStatus progress={progress} />
-      <Skeleton className="h-40 w-full" />
-      <Skeleton className="h-8 w-full" />
-      <Skeleton className="h-8 w-full" />
-      <Skeleton className="h-8 w-5/6" />
-    </div>
-  );
-}
-
-function LoadingStatus({ progress }: { progress: DownloadProgress | null }) {
-  if (!progress) return <p className="sr-only" role="status">Loading run…</p>;
-  if (progress.phase === 'preparing') return <p role="status" className="text-sm text-muted">Received {formatBytes(progress.received)}; preparing the run…</p>;
-  const { received, total } = progress;
-  return (
-    <div className="space-y-1">
-      <p role="status" className="text-sm text-muted">
-        Loading run… {formatBytes(received)}
-        {total !== null && ` of ${formatBytes(total)}`}
-      </p>
-      {total !== null && <progress className="h-2 w-full" max={total} value={received} aria-label="Download progress" />}
-    </div>
-  );
 }

@@ -31,11 +31,12 @@ export function RunReport({ source, run: loaded }: { source: RunSource; run: Run
   const rows = useMemo(() => buildTimelineRows(run), [run]);
   const tokens = useMemo(() => tokenUsage(run, estimates), [run, estimates]);
   const durationMs = runDuration(run, now);
-  const markdown = () => runToMarkdown({ run, status, counts, errors, rows: buildTimelineRows(run, estimates), tokens, durationMs, link: location.href });
+  const markdown = () =>
+    runToMarkdown({ run, status, counts, errors, rows: buildTimelineRows(run, estimates), tokens, durationMs, link: location.href });
 
   return (
     <div className="space-y-4">
-      <RunHeader source={source} run={run} markdown={markdown} />
+      <RunHeader source={source} run={run} loaded={loaded} markdown={markdown} />
       <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
       <RunConversation source={source} run={run} running={status.tone === 'running'} />
       <RunInsight run={run}>

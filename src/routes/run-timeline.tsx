@@ -31,7 +31,10 @@ export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const search = useEventSearch(rows, query);
-  const visible = useMemo(() => filterRows(rows, { kinds, errorsOnly, searchMatches: search.matches }), [rows, kinds, errorsOnly, search.matches]);
+  const visible = useMemo(
+    () => filterRows(rows, { kinds, errorsOnly, searchMatches: search.matches }),
+    [rows, kinds, errorsOnly, search.matches],
+  );
   const kindCounts = useMemo(() => countKinds(rows), [rows]);
   const errorCount = useMemo(() => rows.filter((row) => row.event.failed).length, [rows]);
   const waterfall = useMemo(() => buildWaterfall(run, rows), [run, rows]);

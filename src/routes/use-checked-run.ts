@@ -15,8 +15,14 @@ export function useCheckedRun(source: RunSource, run: Run): Run {
   const agentId = source.kind === 'server' ? source.agentId : '';
   const actionIds = useMemo(() => actionIdsToCheck(run), [run]);
   const embeddingIds = useMemo(() => embeddingIdsToExplain(run), [run]);
-  const actionLog = useQuery({ ...logsQueryOptions(agentId, run.roomId, 'action', actionIds), enabled: source.kind === 'server' && actionIds.length > 0 });
-  const embeddingLog = useQuery({ ...logsQueryOptions(agentId, run.roomId, 'embedding_event', embeddingIds), enabled: source.kind === 'server' && embeddingIds.length > 0 });
+  const actionLog = useQuery({
+    ...logsQueryOptions(agentId, run.roomId, 'action', actionIds),
+    enabled: source.kind === 'server' && actionIds.length > 0,
+  });
+  const embeddingLog = useQuery({
+    ...logsQueryOptions(agentId, run.roomId, 'embedding_event', embeddingIds),
+    enabled: source.kind === 'server' && embeddingIds.length > 0,
+  });
 
   const actionRows = actionLog.data;
   const actionError = actionLog.error;

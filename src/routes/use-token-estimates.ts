@@ -12,7 +12,11 @@ const NONE: ReadonlyMap<string, TokenCount> = new Map();
  * counts them when it is behind the page; otherwise a worker does, and its tokenizer (~430 kB) is
  * loaded only once `panelSeen` says the token panel came into view.
  */
-export function useTokenEstimates(run: Run, source: RunSource, panelSeen: boolean): { estimates: ReadonlyMap<string, TokenCount>; estimating: boolean } {
+export function useTokenEstimates(
+  run: Run,
+  source: RunSource,
+  panelSeen: boolean,
+): { estimates: ReadonlyMap<string, TokenCount>; estimating: boolean } {
   const inputs = useMemo(() => estimateInputs(run), [run]);
   const serverRun = source.kind === 'server' ? { agentId: source.agentId, runId: run.runId, roomId: run.roomId } : undefined;
   const onServer = serverRun !== undefined && serverCountsTokens();

@@ -1,6 +1,14 @@
 import type { Run, TokenCount } from './model';
 import { actionPrompts, promptText } from './model-call-view';
-import { flattenSections, sectionLabel, sectionPieces, sectionTokens, splitPrompt, type PromptSection, type SectionTokens } from './prompt-sections';
+import {
+  flattenSections,
+  sectionLabel,
+  sectionPieces,
+  sectionTokens,
+  splitPrompt,
+  type PromptSection,
+  type SectionTokens,
+} from './prompt-sections';
 import type { EstimateInput } from './token-estimate';
 
 // Where a run's context goes: every prompt split into sections, each section's tokens, and the
@@ -23,7 +31,8 @@ export function runPrompts(run: Run): RunPrompt[] {
   for (const event of run.events) {
     if (event.model && !event.model.isEmbedding) {
       const prompt = promptText(event.data);
-      if (prompt) prompts.push({ key: event.id, eventId: event.id, prompt, reportedPrompt: event.model.usage?.prompt ?? null, isModelCall: true });
+      if (prompt)
+        prompts.push({ key: event.id, eventId: event.id, prompt, reportedPrompt: event.model.usage?.prompt ?? null, isModelCall: true });
     } else if (event.kind === 'action' && event.phase === 'ended') {
       actionPrompts(event.data).forEach(({ prompt }, index) => {
         prompts.push({ key: actionPromptKey(event.id, index), eventId: event.id, prompt, reportedPrompt: null, isModelCall: false });
@@ -104,7 +113,16 @@ export function contextBreakdown(prompts: RunPrompt[], breakdowns: ReadonlyMap<s
       const path = parentId && paths.has(parentId) ? `${paths.get(parentId)} › ${label}` : label;
       paths.set(section.id, path);
       const tokens = breakdown.tokens.bySection.get(section.id) ?? 0;
-      const row = rows.get(path) ?? { path, label, depth: section.id.split('.').length - 1, tokens: 0, share: 0, calls: 0, topCalls: [], perCall: new Map() };
+      const row = rows.get(path) ?? {
+        path,
+        label,
+        depth: section.id.split('.').length - 1,
+        tokens: 0,
+        share: 0,
+        calls: 0,
+        topCalls: [],
+        perCall: new Map(),
+      };
       row.tokens += tokens;
       row.perCall.set(prompt.eventId, (row.perCall.get(prompt.eventId) ?? 0) + tokens);
       rows.set(path, row);
@@ -114,7 +132,10 @@ export function contextBreakdown(prompts: RunPrompt[], breakdowns: ReadonlyMap<s
     ...row,
     calls: perCall.size,
     share: totalTokens > 0 ? row.tokens / totalTokens : 0,
-    topCalls: [...perCall].map(([eventId, tokens]) => ({ eventId, tokens })).sort((a, b) => b.tokens - a.tokens).slice(0, 3),
+    topCalls: [...perCall]
+      .map(([eventId, tokens]) => ({ eventId, tokens }))
+      .sort((a, b) => b.tokens - a.tokens)
+      .slice(0, 3),
   }));
   list.sort((a, b) => b.tokens - a.tokens || a.path.localeCompare(b.path));
   return { rows: list, totalTokens, calls, estimated };

@@ -24,7 +24,12 @@ describe('the conversation of a real elizaOS 1.7.2 run', () => {
     const conversation = buildConversation(run, memories);
     expect(conversation.state).toBe('found');
     if (conversation.state !== 'found') return;
-    expect(conversation.trigger).toMatchObject({ senderName: 'tester', text: 'Fakebot please zzactionszz', fromAgent: false, source: 'eliza_gui' });
+    expect(conversation.trigger).toMatchObject({
+      senderName: 'tester',
+      text: 'Fakebot please zzactionszz',
+      fromAgent: false,
+      source: 'eliza_gui',
+    });
     expect(conversation.note).toBeNull();
   });
 
@@ -33,7 +38,12 @@ describe('the conversation of a real elizaOS 1.7.2 run', () => {
     if (conversation.state !== 'found') throw new Error('expected a conversation');
     expect(conversation.replies.map((reply) => [reply.text, reply.thought, reply.actions, reply.actionResult])).toEqual([
       ['Reply-action text from the fake model (call 5).', 'fake: reply action', ['REPLY'], null],
-      ['Generated reply: Reply-action text from the fake model (call 5).', null, [], { actionName: 'REPLY', status: 'completed', success: true }],
+      [
+        'Generated reply: Reply-action text from the fake model (call 5).',
+        null,
+        [],
+        { actionName: 'REPLY', status: 'completed', success: true },
+      ],
     ]);
   });
 
@@ -66,7 +76,10 @@ describe('buildConversation properties', { timeout: 60_000 }, () => {
     entityId: fc.oneof(fc.constant(AGENT), fc.uuid(), fc.constant(null), fc.integer()),
     agentId: fc.oneof(fc.constant(AGENT), fc.constant(undefined)),
     createdAt: fc.oneof(fc.integer({ min: (run.startedAt ?? 0) - 1000, max: (run.endedAt ?? 0) + 1000 }), fc.string(), fc.constant(null)),
-    content: fc.oneof(fc.record({ text: fc.oneof(fc.string(), fc.integer()), actions: fc.oneof(fc.array(fc.string()), fc.string()) }), fc.anything()),
+    content: fc.oneof(
+      fc.record({ text: fc.oneof(fc.string(), fc.integer()), actions: fc.oneof(fc.array(fc.string()), fc.string()) }),
+      fc.anything(),
+    ),
     metadata: fc.anything(),
   });
   const runs: Run[] = [run, { ...run, endedAt: null }, { ...run, messageId: null }, { ...run, startedAt: null }];

@@ -1,6 +1,7 @@
 import { asRecord } from './event-facts';
 import type { Run } from './model';
 import { unwrapEnvelope } from './normalize';
+import { UUID_PATTERN } from '../lib/ids';
 
 // The conversation around a run, from the agent's memories of its room
 // (GET /api/agents/:agentId/memories?roomId=, elizaOS 1.7.2). The message that started the run is
@@ -32,7 +33,8 @@ export function conversationUnavailable(run: Run): string | null {
     return 'This run is in the documented API format, which names no message that started it, so there is no conversation to show.';
   }
   if (!run.roomId) return 'The server did not say which room this run happened in, so its conversation cannot be looked up.';
-  if (!isRoomUuid(run.roomId)) return `The run’s room id (${run.roomId}) is not a UUID, and elizaOS keeps conversations by room UUID, so there is none to look up.`;
+  if (!isRoomUuid(run.roomId))
+    return `The run’s room id (${run.roomId}) is not a UUID, and elizaOS keeps conversations by room UUID, so there is none to look up.`;
   return null;
 }
 
@@ -61,7 +63,8 @@ function readMemory(value: unknown): ConversationMessage | null {
   return {
     id: memory.id,
     entityId,
-    senderName: text(asRecord(metadata.raw)?.senderName) ?? text(metadata.user_display_name) ?? text(metadata.entityName) ?? text(content.name),
+    senderName:
+      text(asRecord(metadata.raw)?.senderName) ?? text(metadata.user_display_name) ?? text(metadata.entityName) ?? text(content.name),
     fromAgent: entityId !== null && entityId === agentId,
     createdAt: time(memory.createdAt),
     text: typeof content.text === 'string' ? content.text : '',
@@ -119,9 +122,7 @@ function time(value: unknown): number | null {
   return null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** elizaOS room ids are UUIDs; memories are only ever asked for by one (the server checks it too). */
 export function isRoomUuid(value: string | null | undefined): value is string {
-  return typeof value === 'string' && UUID.test(value);
+  return typeof value === 'string' && UUID_PATTERN.test(value);
 }

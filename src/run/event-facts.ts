@@ -1,5 +1,6 @@
 import type { EventKind, ModelCall, RunEvent, TokenCount } from './model';
 import type { RawEvent } from './run-schemas';
+import { jsonText } from '../lib/json-text';
 
 // Reads the facts the viewer needs out of one raw event, once, at normalisation time.
 // Both vocabularies meet here: the real server's `MODEL_USED` and the documented `model:used`.
@@ -25,7 +26,10 @@ const KNOWN_TYPES: Record<string, { kind: EventKind; phase: RunEvent['phase'] }>
 
 /** `MODEL_USED`, `model:used` and `model.used` all become `model_used`. */
 export function canonicalType(type: string): string {
-  return type.trim().toLowerCase().replace(/[:.\-\s]+/g, '_');
+  return type
+    .trim()
+    .toLowerCase()
+    .replace(/[:.\-\s]+/g, '_');
 }
 
 function classify(type: string): { kind: EventKind; phase: RunEvent['phase'] } {
@@ -46,15 +50,6 @@ function text(value: unknown): string | null {
 
 function finiteNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** JSON text of any value; a value too deep for JSON.stringify (it recurses) gets a placeholder. */
-export function jsonText(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return '(too deeply nested to show as text)';
-  }
 }
 
 function errorText(value: unknown): string | null {
@@ -137,13 +132,7 @@ export function readEvent(raw: RawEvent, index: number): RunEvent {
     data,
     actionId: kind === 'action' ? text(data.actionId) : null,
     parentActionId: text(actionContext?.actionId),
-    name:
-      text(data.actionName) ??
-      text(data.action) ??
-      text(data.evaluatorName) ??
-      text(data.evaluator) ??
-      model?.modelType ??
-      null,
+    name: text(data.actionName) ?? text(data.action) ?? text(data.evaluatorName) ?? text(data.evaluator) ?? model?.modelType ?? null,
     failed: isFailed(kind, data, error),
     error,
     model,

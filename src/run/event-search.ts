@@ -1,4 +1,5 @@
 import type { TimelineRow } from './timeline-rows';
+import { jsonText } from '../lib/json-text';
 
 // Text search across event types, summaries and payloads, done in slices so typing never waits
 // for 100,000 events: the caller runs `step` until it returns true, yielding between steps.
@@ -25,7 +26,7 @@ export class SearchIndex {
     let text = this.texts[index];
     if (text === undefined) {
       const { event, summary } = this.rows[index];
-      text = `${event.type}\n${summary}\n${event.error ?? ''}\n${safeJson(event.data)}`.toLowerCase();
+      text = `${event.type}\n${summary}\n${event.error ?? ''}\n${jsonText(event.data)}`.toLowerCase();
       this.texts[index] = text;
     }
     return text;
@@ -49,13 +50,5 @@ export class SearchIndex {
       },
     };
     return job;
-  }
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? '';
-  } catch {
-    return '';
   }
 }

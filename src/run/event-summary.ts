@@ -9,6 +9,8 @@ export function summarizeEvent(event: RunEvent, durationMs: number | null, estim
       return runSummary(event);
     case 'action': {
       const name = event.name ?? 'action';
+      if (event.didNotFinish)
+        return join(`${name} did not finish`, durationMs !== null ? `open ${formatDuration(durationMs)}, until the run ended` : null);
       if (event.phase === 'started') return `${name} started`;
       if (event.needsOutcomeCheck) return `${name} ended`;
       return event.failed ? `${name} failed${event.error ? `: ${event.error}` : ''}` : `${name} completed`;
@@ -44,7 +46,14 @@ function modelSummary(event: RunEvent, durationMs: number | null, estimate?: Tok
     ? `${model.usage ? '' : '~'}${formatNumber(usage.prompt)} → ${formatNumber(usage.completion)} tokens${model.usage ? '' : ' (estimated)'}`
     : null;
   const cost = model.cost !== null ? formatCost(model.cost) : null;
-  return join(model.modelType, model.provider, tokens, cost, durationMs !== null ? formatDuration(durationMs) : null, event.error ? `error: ${event.error}` : null);
+  return join(
+    model.modelType,
+    model.provider,
+    tokens,
+    cost,
+    durationMs !== null ? formatDuration(durationMs) : null,
+    event.error ? `error: ${event.error}` : null,
+  );
 }
 
 function join(...parts: (string | null | undefined)[]): string {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectErrors } from './run-errors';
-import { actionIdsToCheck, applyActionLog, applyEmbeddingLog, embeddingIdsToExplain, FROM_ACTION_LOG, type LogRow } from './log-outcomes';
+import { actionIdsToCheck, applyActionLog, applyEmbeddingLog, embeddingIdsToExplain, FROM_ACTION_LOG } from './log-outcomes';
+import type { LogRow } from './run-schemas';
 import { normalizeRun } from './normalize';
 import { buildTimelineRows } from './timeline-rows';
 

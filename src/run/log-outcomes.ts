@@ -1,14 +1,10 @@
 import { asRecord } from './event-facts';
 import type { Run, RunEvent } from './model';
+import type { LogRow } from './run-schemas';
 
 // elizaOS 1.7 hides failures: ACTION_COMPLETED always says success, and a failed embedding has
 // no error text. The truth survives in the agent's raw logs (GET /api/agents/:id/logs), which
 // these functions read and apply to a run.
-
-export interface LogRow {
-  type?: string | null;
-  body?: unknown;
-}
 
 export interface LoggedOutcome {
   success: boolean;
@@ -62,7 +58,8 @@ export function embeddingErrors(rows: LogRow[], runId: string): Map<string, stri
   for (const row of rows) {
     const body = asRecord(row.body);
     if (!body || (body.runId !== undefined && body.runId !== runId)) continue;
-    if (typeof body.memoryId === 'string' && typeof body.error === 'string' && !errors.has(body.memoryId)) errors.set(body.memoryId, body.error);
+    if (typeof body.memoryId === 'string' && typeof body.error === 'string' && !errors.has(body.memoryId))
+      errors.set(body.memoryId, body.error);
   }
   return errors;
 }
@@ -75,7 +72,7 @@ export function applyActionLog(run: Run, check: LogCheck): Run {
     if (check.state === 'pending') return { ...event, outcomeNote: "checking the agent's action log…" };
     if (check.state === 'failed') return { ...event, outcomeNote: `outcome unverified: ${check.reason}` };
     const outcome = outcomes?.get(event.actionId ?? '');
-    if (!outcome) return { ...event, outcomeNote: 'outcome unverified: the action is not in the agent\'s action log' };
+    if (!outcome) return { ...event, outcomeNote: "outcome unverified: the action is not in the agent's action log" };
     return {
       ...event,
       needsOutcomeCheck: false,

@@ -1,4 +1,5 @@
-import { asRecord, jsonText } from './event-facts';
+import { jsonText } from '../lib/json-text';
+import { asRecord } from './event-facts';
 import type { RunEvent, TokenCount } from './model';
 
 // What a model call's details show, read from the raw event: the prompt as text (or the messages
@@ -47,7 +48,8 @@ export function responseContent(event: RunEvent): ResponseContent {
   const { data } = event;
   if (event.model?.isEmbedding) {
     const params = asRecord(data.params);
-    const input = [params?.text, params?.input, data.prompt].find((value): value is string => typeof value === 'string' && value !== '') ?? null;
+    const input =
+      [params?.text, params?.input, data.prompt].find((value): value is string => typeof value === 'string' && value !== '') ?? null;
     const response = asRecord(data.response)?.embedding ?? data.response;
     return { kind: 'embedding', input, vectorLength: Array.isArray(response) ? response.length : null };
   }
@@ -75,15 +77,24 @@ export function modelParameters(event: RunEvent, tokens: { count: TokenCount; es
   };
   add('Model type', model?.modelType);
   add('Provider', model?.provider);
-  add('Model name', params.model ?? params.modelName ?? (typeof data.model === 'string' && data.model !== model?.modelType ? data.model : undefined));
+  add(
+    'Model name',
+    params.model ?? params.modelName ?? (typeof data.model === 'string' && data.model !== model?.modelType ? data.model : undefined),
+  );
   add('Temperature', params.temperature);
   add('Max tokens', params.maxTokens ?? params.max_tokens ?? params.maxOutputTokens);
   add('Stop sequences', params.stopSequences ?? params.stop);
   add('Stream', params.stream);
-  add('Execution time', model?.executionTimeMs === null || model?.executionTimeMs === undefined ? undefined : `${formatMs(model.executionTimeMs)}`);
+  add(
+    'Execution time',
+    model?.executionTimeMs === null || model?.executionTimeMs === undefined ? undefined : `${formatMs(model.executionTimeMs)}`,
+  );
   if (tokens) {
     const mark = tokens.estimated ? ' (estimated)' : ' (reported)';
-    add('Token usage', `${tokens.estimated ? '~' : ''}${tokens.count.prompt} prompt + ${tokens.count.completion} completion = ${tokens.count.total}${mark}`);
+    add(
+      'Token usage',
+      `${tokens.estimated ? '~' : ''}${tokens.count.prompt} prompt + ${tokens.count.completion} completion = ${tokens.count.total}${mark}`,
+    );
   }
   add('Cost', model?.cost);
   return rows;

@@ -5,7 +5,9 @@ import { normalizeRun } from './normalize';
 import { loadSample } from './test-samples';
 
 const run = normalizeRun(loadSample('elizaos-1.7.2/run-detail-reply-action-with-room.json'), 'agent');
-const responses = run.events.map((event) => event.data.response).filter((response): response is string => typeof response === 'string' && response !== '[array]');
+const responses = run.events
+  .map((event) => event.data.response)
+  .filter((response): response is string => typeof response === 'string' && response !== '[array]');
 
 describe('parseModelResponse on real elizaOS 1.7.2 responses', () => {
   it('reads the shouldRespond form into Name, Reasoning and Action', () => {
@@ -44,12 +46,19 @@ describe('parseModelResponse fallbacks', () => {
   });
 
   it('falls back with a note when <response> holds no fields', () => {
-    expect(parseModelResponse('<response>just words</response>')).toMatchObject({ kind: 'text', note: expect.stringContaining('no fields') });
+    expect(parseModelResponse('<response>just words</response>')).toMatchObject({
+      kind: 'text',
+      note: expect.stringContaining('no fields'),
+    });
   });
 
   it('notes text written outside the block, and decodes entities', () => {
     const parsed = parseModelResponse('<think>hmm</think>\n```xml\n<response><text>a &lt;b&gt; &amp; c</text></response>\n```');
-    expect(parsed).toMatchObject({ kind: 'fields', note: expect.stringContaining('outside'), fields: [{ label: 'Text', value: 'a <b> & c' }] });
+    expect(parsed).toMatchObject({
+      kind: 'fields',
+      note: expect.stringContaining('outside'),
+      fields: [{ label: 'Text', value: 'a <b> & c' }],
+    });
   });
 
   it('labels unknown fields from their names', () => {
@@ -62,12 +71,36 @@ describe('parseModelResponse fallbacks', () => {
   });
 });
 
-const tag = fc.constantFrom('thought', 'actions', 'providers', 'text', 'reasoning', 'name', 'action', 'facts', 'x-y', 'constructor', '__proto__');
+const tag = fc.constantFrom(
+  'thought',
+  'actions',
+  'providers',
+  'text',
+  'reasoning',
+  'name',
+  'action',
+  'facts',
+  'x-y',
+  'constructor',
+  '__proto__',
+);
 const safeValue = fc.string({ maxLength: 40 }).filter((value) => !/[<>&]/.test(value));
 
 describe('parseModelResponse properties', { timeout: 60_000 }, () => {
   it('never throws on any text, and always says what it shows', () => {
-    const fragments = fc.constantFrom('<response>', '</response>', '<thought>', '</thought>', '<text>', '</text>', '<a/>', '&amp;', '```', '<', '>');
+    const fragments = fc.constantFrom(
+      '<response>',
+      '</response>',
+      '<thought>',
+      '</thought>',
+      '<text>',
+      '</text>',
+      '<a/>',
+      '&amp;',
+      '```',
+      '<',
+      '>',
+    );
     const text = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.array(fc.oneof(fragments, fc.string({ maxLength: 10 })), { maxLength: 30 }).map((parts) => parts.join('')),

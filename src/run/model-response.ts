@@ -11,8 +11,7 @@ export interface ResponseField {
 }
 
 export type ParsedResponse =
-  | { kind: 'fields'; fields: ResponseField[]; note: string | null }
-  | { kind: 'text'; text: string; note: string | null };
+  { kind: 'fields'; fields: ResponseField[]; note: string | null } | { kind: 'text'; text: string; note: string | null };
 
 const LABELS: Record<string, string> = {
   thought: 'Thought',
@@ -35,7 +34,11 @@ export function parseModelResponse(text: string): ParsedResponse {
     return parse(text);
   } catch (error) {
     // A bug here must not break the page: the text is still there to read.
-    return { kind: 'text', text, note: `The response could not be read as fields (${error instanceof Error ? error.message : String(error)}).` };
+    return {
+      kind: 'text',
+      text,
+      note: `The response could not be read as fields (${error instanceof Error ? error.message : String(error)}).`,
+    };
   }
 }
 
@@ -45,7 +48,11 @@ function parse(text: string): ParsedResponse {
   const openEnd = text.indexOf('>', open) + 1;
   const close = text.lastIndexOf('</response>');
   if (close < openEnd) {
-    return { kind: 'text', text, note: 'The response starts an elizaOS XML answer but never closes it (no </response>), so it is shown as text.' };
+    return {
+      kind: 'text',
+      text,
+      note: 'The response starts an elizaOS XML answer but never closes it (no </response>), so it is shown as text.',
+    };
   }
   const fields = readFields(text.slice(openEnd, close));
   if (fields.length === 0) {

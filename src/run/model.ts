@@ -44,6 +44,8 @@ export interface RunEvent {
   needsOutcomeCheck: boolean;
   /** Where the outcome shown came from, when that is not simply the event itself. */
   outcomeNote: string | null;
+  /** An action that started and never ended before the run did (then also `failed`). */
+  didNotFinish?: boolean;
 }
 
 export type RunShape = 'elizaos' | 'documented';

@@ -47,7 +47,17 @@ describe('normalizeRun', () => {
     const nested = run.events.filter((event) => event.parentActionId === '90c23bd3-9141-483c-a54a-765b38bd7422');
     expect(nested.map((event) => event.model?.modelType)).toEqual(['TEXT_EMBEDDING', 'TEXT_LARGE', 'TEXT_EMBEDDING']);
     expect(run.events.map((event) => event.kind)).toEqual([
-      'run', 'model', 'model', 'model', 'action', 'model', 'model', 'model', 'embedding', 'action', 'run',
+      'run',
+      'model',
+      'model',
+      'model',
+      'action',
+      'model',
+      'model',
+      'model',
+      'embedding',
+      'action',
+      'run',
     ]);
   });
 
@@ -84,9 +94,15 @@ describe('normalizeRun', () => {
     const run = normalizeRun({
       runId: 'r1',
       status: 'completed',
-      events: [{ type: 'TOOL_CALLED', timestamp: 5, data: { tool: 'search', extra: [1, 2] } }, { type: 'model:used', timestamp: 3 }],
+      events: [
+        { type: 'TOOL_CALLED', timestamp: 5, data: { tool: 'search', extra: [1, 2] } },
+        { type: 'model:used', timestamp: 3 },
+      ],
     });
-    expect(run.events.map((event) => [event.type, event.kind])).toEqual([['model:used', 'model'], ['TOOL_CALLED', 'unknown']]);
+    expect(run.events.map((event) => [event.type, event.kind])).toEqual([
+      ['model:used', 'model'],
+      ['TOOL_CALLED', 'unknown'],
+    ]);
     expect(run.events[1].data).toEqual({ tool: 'search', extra: [1, 2] });
   });
 

@@ -1,4 +1,6 @@
-import { asRecord, jsonText, readEvent } from './event-facts';
+import { jsonText } from '../lib/json-text';
+import { asRecord, readEvent } from './event-facts';
+import { markUnfinished } from './unfinished';
 import type { Run, RunEvent, TokenCount } from './model';
 import {
   documentedRunSchema,
@@ -47,11 +49,11 @@ function readRun(json: unknown, agentId: string | null): Run {
   if ('summary' in record) {
     const parsed = elizaRunSchema.safeParse(record);
     if (!parsed.success) throw new InvalidRunError(issuesText(parsed.error));
-    return fromEliza(parsed.data, agentId);
+    return markUnfinished(fromEliza(parsed.data, agentId));
   }
   const parsed = documentedRunSchema.safeParse(record);
   if (!parsed.success) throw new InvalidRunError(issuesText(parsed.error));
-  return fromDocumented(parsed.data, agentId);
+  return markUnfinished(fromDocumented(parsed.data, agentId));
 }
 
 function fromEliza({ summary, events }: ElizaRunPayload, agentId: string | null): Run {

@@ -58,7 +58,9 @@ describe('splitPrompt on real elizaOS 1.7.2 prompts', () => {
   });
 
   it('makes a prompt without sections one section', () => {
-    expect(splitPrompt('Say hello to the user.')).toEqual([{ id: '0', kind: 'whole', name: 'Whole prompt', start: 0, end: 22, children: [] }]);
+    expect(splitPrompt('Say hello to the user.')).toEqual([
+      { id: '0', kind: 'whole', name: 'Whole prompt', start: 0, end: 22, children: [] },
+    ]);
     expect(splitPrompt('')).toHaveLength(1);
   });
 
@@ -77,7 +79,11 @@ describe('sectionTokens', () => {
     const sections = splitPrompt(mainHandler);
     const pieces = sectionPieces(mainHandler, sections);
     expect(pieces.join('')).toBe(mainHandler);
-    const tokens = sectionTokens(mainHandler, sections, pieces.map((piece) => piece.length));
+    const tokens = sectionTokens(
+      mainHandler,
+      sections,
+      pieces.map((piece) => piece.length),
+    );
     expect(tokens.total).toBe(mainHandler.length);
     expect(tokens.estimated).toBe(true);
     const providers = sections[1];
@@ -89,7 +95,12 @@ describe('sectionTokens', () => {
   it('shares a reported prompt count out by the estimate', () => {
     const prompt = '<a>xxxx</a>\n<b>xxxxxxxxxxxx</b>';
     const sections = splitPrompt(prompt);
-    const tokens = sectionTokens(prompt, sections, sectionPieces(prompt, sections).map((piece) => piece.length), 100);
+    const tokens = sectionTokens(
+      prompt,
+      sections,
+      sectionPieces(prompt, sections).map((piece) => piece.length),
+      100,
+    );
     expect(tokens).toMatchObject({ total: 100, estimated: false });
     // 31 characters: 11 in <a>, 19 in <b>, one newline between them.
     expect([tokens.bySection.get('0'), tokens.bySection.get('1')]).toEqual([35, 61]);
@@ -103,7 +114,20 @@ const promptText = fc.oneof(
   fc
     .array(
       fc.oneof(
-        fc.constantFrom('<task>', '</task>', '<providers>', '</providers>', '<output>', '</output>', '<a>', '</a>', '\n', '\n\n', '```\n', '  '),
+        fc.constantFrom(
+          '<task>',
+          '</task>',
+          '<providers>',
+          '</providers>',
+          '<output>',
+          '</output>',
+          '<a>',
+          '</a>',
+          '\n',
+          '\n\n',
+          '```\n',
+          '  ',
+        ),
         fc.constantFrom('# Available Actions\n', '## Sub\n', '### Deep\n', '#\n', '# \n', 'text ', 'x'),
         fc.string({ maxLength: 20 }),
       ),
@@ -160,7 +184,11 @@ describe('splitPrompt properties', { timeout: 60_000 }, () => {
         const sections = splitPrompt(prompt);
         const pieces = sectionPieces(prompt, sections);
         expect(pieces.join('')).toBe(prompt);
-        const tokens = sectionTokens(prompt, sections, pieces.map((piece) => piece.length));
+        const tokens = sectionTokens(
+          prompt,
+          sections,
+          pieces.map((piece) => piece.length),
+        );
         for (const section of flattenSections(sections)) {
           expect(tokens.bySection.get(section.id)).toBe(section.end - section.start);
         }

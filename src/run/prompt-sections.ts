@@ -46,12 +46,19 @@ function topLevel(prompt: string): PromptSection[] {
       for (const part of headingSections(prompt, textStart, end)) sections.push(part);
     }
   };
-  for (let lineStart = 0; lineStart < prompt.length; ) {
+  for (let lineStart = 0; lineStart < prompt.length;) {
     const at = skipSpaces(prompt, lineStart);
     const block = prompt[at] === '<' ? readBlock(prompt, at, lastClose) : null;
     if (block) {
       flushText(lineStart);
-      sections.push({ id: '', kind: 'block', name: block.name, start: at, end: block.end, children: headingSections(prompt, block.contentStart, block.contentEnd, false) });
+      sections.push({
+        id: '',
+        kind: 'block',
+        name: block.name,
+        start: at,
+        end: block.end,
+        children: headingSections(prompt, block.contentStart, block.contentEnd, false),
+      });
       textStart = block.end;
       lineStart = block.end;
       continue;
@@ -70,7 +77,11 @@ function skipSpaces(text: string, from: number): number {
 }
 
 /** A block opening at `at` and its matching close (same-name blocks inside it are counted). */
-function readBlock(prompt: string, at: number, lastClose: Map<string, number>): { name: string; contentStart: number; contentEnd: number; end: number } | null {
+function readBlock(
+  prompt: string,
+  at: number,
+  lastClose: Map<string, number>,
+): { name: string; contentStart: number; contentEnd: number; end: number } | null {
   OPEN_TAG.lastIndex = at;
   const open = OPEN_TAG.exec(prompt);
   if (!open) return null;
@@ -111,7 +122,7 @@ const FENCE = /^ {0,3}(```|~~~)/;
 function headings(prompt: string, from: number, to: number): Heading[] {
   const found: Heading[] = [];
   let inFence = false;
-  for (let lineStart = from; lineStart < to; ) {
+  for (let lineStart = from; lineStart < to;) {
     const newline = prompt.indexOf('\n', lineStart);
     const lineEnd = newline === -1 || newline > to ? to : newline;
     const line = prompt.slice(lineStart, lineEnd);
@@ -229,7 +240,12 @@ export interface SectionTokens {
  * Tokens per section from the tokens of each piece (`sectionPieces`, same order). When the server
  * reported the prompt's tokens, each section gets its estimated share of that figure.
  */
-export function sectionTokens(prompt: string, sections: PromptSection[], pieceTokens: readonly number[], reportedPrompt: number | null = null): SectionTokens {
+export function sectionTokens(
+  prompt: string,
+  sections: PromptSection[],
+  pieceTokens: readonly number[],
+  reportedPrompt: number | null = null,
+): SectionTokens {
   const cuts = boundaries(prompt, sections);
   const estimatedTotal = pieceTokens.reduce((sum, count) => sum + count, 0);
   const scale = reportedPrompt !== null && estimatedTotal > 0 ? reportedPrompt / estimatedTotal : 1;

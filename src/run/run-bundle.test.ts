@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectErrors } from './run-errors';
-import { FROM_ACTION_LOG, type LogRow } from './log-outcomes';
+import { FROM_ACTION_LOG } from './log-outcomes';
+import type { LogRow } from './run-schemas';
 import { InvalidRunError, normalizeRun } from './normalize';
 import { applyRunContext, buildRunBundle, readRunBundle, RUN_BUNDLE_VIEWER } from './run-bundle';
 import { loadSample, sampleFiles } from './test-samples';
@@ -26,7 +27,12 @@ function actionErrorBundle(withLog = true) {
 describe('run bundles', () => {
   it('keeps the response as sent and the context beside it, leaving out what the page did not have', () => {
     const bundle = actionErrorBundle();
-    expect(bundle).toMatchObject({ viewer: RUN_BUNDLE_VIEWER, version: 1, savedAt: '2026-12-01T10:00:00.000Z', agent: { id: AGENT, name: 'Fakebot' } });
+    expect(bundle).toMatchObject({
+      viewer: RUN_BUNDLE_VIEWER,
+      version: 1,
+      savedAt: '2026-12-01T10:00:00.000Z',
+      agent: { id: AGENT, name: 'Fakebot' },
+    });
     expect(bundle.response).toEqual(captured('run-detail-action-error.json'));
     expect(bundle.actionLog).toEqual({ success: true, data: logRows('action-log-action-error.json') });
     expect(Object.keys(bundle)).not.toContain('embeddingLog');
@@ -37,7 +43,11 @@ describe('run bundles', () => {
     const opened = readRunBundle(JSON.parse(JSON.stringify(actionErrorBundle())));
     const run = applyRunContext(opened.run, opened.context);
     const completed = run.events.find((event) => event.type === 'ACTION_COMPLETED')!;
-    expect(completed).toMatchObject({ failed: true, outcomeNote: FROM_ACTION_LOG, error: 'fake TEXT_LARGE failure inside REPLY (zzfailactionzz)' });
+    expect(completed).toMatchObject({
+      failed: true,
+      outcomeNote: FROM_ACTION_LOG,
+      error: 'fake TEXT_LARGE failure inside REPLY (zzfailactionzz)',
+    });
     expect(collectErrors(run).map((error) => error.message)).toContain('fake TEXT_LARGE failure inside REPLY (zzfailactionzz)');
     expect(run.agentId).toBe(AGENT);
     expect(opened.context).toMatchObject({ agentName: 'Fakebot', savedAt: '2026-12-01T10:00:00.000Z', source: { kind: 'viewer' } });

@@ -1,9 +1,9 @@
 import { z } from 'zod/mini';
 import { asRecord } from './event-facts';
-import { actionIdsToCheck, applyActionLog, applyEmbeddingLog, type LogRow } from './log-outcomes';
+import { actionIdsToCheck, applyActionLog, applyEmbeddingLog } from './log-outcomes';
 import type { Run } from './model';
 import { InvalidRunError, normalizeRun } from './normalize';
-import { issuesText } from './run-schemas';
+import { issuesText, logRowSchema, type LogRow } from './run-schemas';
 
 // A run bundle is "a run with its context": the run response exactly as the server sent it, plus
 // what the viewer needed to tell the truth about it (the agent's action and embedding logs, the
@@ -112,7 +112,15 @@ export interface OpenedRun {
   bundle: RunBundle | null;
 }
 
-const NO_CONTEXT: RunContext = { agentName: null, actionLog: null, embeddingLog: null, memories: null, savedAt: null, source: null, masked: null };
+const NO_CONTEXT: RunContext = {
+  agentName: null,
+  actionLog: null,
+  embeddingLog: null,
+  memories: null,
+  savedAt: null,
+  source: null,
+  masked: null,
+};
 
 export function isRunBundle(json: unknown): boolean {
   return asRecord(json)?.viewer === RUN_BUNDLE_VIEWER;
@@ -129,7 +137,9 @@ export function readRunBundle(json: unknown, agentId: string | null = null): Ope
   if (!parsed.success) throw new InvalidRunError(`It looks like a run bundle, but ${issuesText(parsed.error)}.`);
   const bundle = parsed.data;
   if (bundle.version > RUN_BUNDLE_VERSION) {
-    throw new InvalidRunError(`It is a run bundle of version ${bundle.version}, made by a newer viewer; this one reads version ${RUN_BUNDLE_VERSION}.`);
+    throw new InvalidRunError(
+      `It is a run bundle of version ${bundle.version}, made by a newer viewer; this one reads version ${RUN_BUNDLE_VERSION}.`,
+    );
   }
   const run = normalizeRun(bundle.response, bundle.agent.id ?? agentId);
   const context: RunContext = {
@@ -144,7 +154,7 @@ export function readRunBundle(json: unknown, agentId: string | null = null): Ope
   return { run, response: bundle.response, context, bundle };
 }
 
-const logRowsSchema = z.array(z.looseObject({ type: z.nullish(z.string()), body: z.unknown() }));
+const logRowsSchema = z.array(logRowSchema);
 
 /** Log rows from `{ success: true, data: rows }` (as the logs endpoint sends them) or a bare array. */
 function readLogRows(value: unknown, field: string): LogRow[] | null {
@@ -167,7 +177,7 @@ export function applyRunContext(run: Run, context: RunContext): Run {
       checked,
       context.actionLog
         ? { state: 'done', rows: context.actionLog }
-        : { state: 'failed', reason: 'it was saved without the agent\'s action log' },
+        : { state: 'failed', reason: "it was saved without the agent's action log" },
     );
   }
   return context.embeddingLog ? applyEmbeddingLog(checked, context.embeddingLog) : checked;

@@ -79,12 +79,16 @@ export const documentedRunSchema = z.looseObject({
   errors: z.nullish(z.array(z.unknown())),
 });
 
+/** One row of the agent's raw log (GET /api/agents/:agentId/logs); only `type` and `body` matter to the viewer. */
+export const logRowSchema = z.looseObject({ type: z.nullish(z.string()), body: z.optional(z.unknown()) });
+
 export const envelopeSchema = z.looseObject({
   success: z.literal(true),
   data: z.unknown(),
 });
 
 export type RunSummaryPayload = z.infer<typeof runSummarySchema>;
+export type LogRow = z.infer<typeof logRowSchema>;
 export type ElizaRunPayload = z.infer<typeof elizaRunSchema>;
 export type DocumentedRunPayload = z.infer<typeof documentedRunSchema>;
 

@@ -26,7 +26,10 @@ describe('deriveStatus', () => {
   });
 
   it('believes RUN_ENDED over a summary still saying started', () => {
-    expect(deriveStatus(run('started', [{ type: 'RUN_ENDED', timestamp: 1, data: { status: 'timeout' } }]))).toMatchObject({ tone: 'timeout', label: 'timeout' });
+    expect(deriveStatus(run('started', [{ type: 'RUN_ENDED', timestamp: 1, data: { status: 'timeout' } }]))).toMatchObject({
+      tone: 'timeout',
+      label: 'timeout',
+    });
   });
 
   it.each([

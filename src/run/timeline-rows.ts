@@ -24,6 +24,7 @@ export interface TimelineRow {
  */
 export function buildTimelineRows(run: Run, estimates?: ReadonlyMap<string, TokenCount>): TimelineRow[] {
   const start = run.startedAt ?? run.events.find((event) => event.timestamp !== null)?.timestamp ?? null;
+  const runEnd = run.endedAt;
   const actionStarts = new Map<string, RunEvent>();
   const actionEnds = new Map<string, RunEvent>();
   for (const event of run.events) {
@@ -46,7 +47,7 @@ export function buildTimelineRows(run: Run, estimates?: ReadonlyMap<string, Toke
   }
 
   const row = (event: RunEvent, depth: 0 | 1, parentId: string | null): TimelineRow => {
-    const durationMs = eventDuration(event, actionEnds);
+    const durationMs = eventDuration(event, actionEnds, runEnd);
     return {
       event,
       depth,
@@ -87,8 +88,10 @@ function claimedParent(event: RunEvent, actionStarts: Map<string, RunEvent>): Ru
   return null;
 }
 
-function eventDuration(event: RunEvent, actionEnds: Map<string, RunEvent>): number | null {
+function eventDuration(event: RunEvent, actionEnds: Map<string, RunEvent>, runEnd: number | null): number | null {
   if (event.model) return event.model.executionTimeMs;
+  // An action that did not finish was open until the run ended.
+  if (event.didNotFinish) return runEnd !== null && event.timestamp !== null ? Math.max(0, runEnd - event.timestamp) : null;
   if (event.kind === 'action' && event.phase === 'started' && event.actionId) {
     const end = actionEnds.get(event.actionId);
     if (end?.timestamp != null && event.timestamp !== null) return end.timestamp - event.timestamp;

@@ -1,4 +1,4 @@
-import { jsonText } from './event-facts';
+import { jsonText } from '../lib/json-text';
 import type { Run, TokenCount } from './model';
 
 // Stock elizaOS 1.7 records no token counts. For model calls that report none, the viewer

@@ -12,7 +12,10 @@ describe('reportedUsage', () => {
   it.each([
     [{ usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }, { prompt: 10, completion: 5, total: 15 }],
     [{ usage: { inputTokens: 7, outputTokens: 3 } }, { prompt: 7, completion: 3, total: 10 }],
-    [{ inputTokens: 4, outputTokens: 1 }, { prompt: 4, completion: 1, total: 5 }],
+    [
+      { inputTokens: 4, outputTokens: 1 },
+      { prompt: 4, completion: 1, total: 5 },
+    ],
     [{ response: { usage: { prompt_tokens: 2, completion_tokens: 2 } } }, { prompt: 2, completion: 2, total: 4 }],
     [{ tokens: { prompt: 150, completion: 50 } }, { prompt: 150, completion: 50, total: 200 }],
     [{ response: '[array]' }, null],
@@ -83,8 +86,17 @@ describe('tokenUsage', () => {
 
 describe('tokenChartData', () => {
   const call = (n: number, timestamp: number | null): ModelCallTokens => ({
-    eventId: `e${n}`, timestamp, callNumber: n, modelType: 'TEXT_LARGE', provider: 'openai',
-    prompt: 10, completion: 1, total: 11, cumulative: 11 * n, estimated: false, cost: null,
+    eventId: `e${n}`,
+    timestamp,
+    callNumber: n,
+    modelType: 'TEXT_LARGE',
+    provider: 'openai',
+    prompt: 10,
+    completion: 1,
+    total: 11,
+    cumulative: 11 * n,
+    estimated: false,
+    cost: null,
   });
 
   it('draws one bar per call while there are few', () => {

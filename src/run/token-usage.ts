@@ -118,13 +118,28 @@ export interface TokenChartData {
  */
 export function tokenChartData(calls: ModelCallTokens[], maxBars = 300): TokenChartData {
   if (calls.length <= maxBars) {
-    return { bars: calls.map((call) => ({ name: `#${call.callNumber} ${call.modelType}`, prompt: call.prompt, completion: call.completion, cumulative: call.cumulative, calls: 1 })), bucketMs: null };
+    return {
+      bars: calls.map((call) => ({
+        name: `#${call.callNumber} ${call.modelType}`,
+        prompt: call.prompt,
+        completion: call.completion,
+        cumulative: call.cumulative,
+        calls: 1,
+      })),
+      bucketMs: null,
+    };
   }
   const times = calls.map((call) => call.timestamp).filter((time): time is number => time !== null);
   const start = Math.min(...times);
   const span = Math.max(Math.max(...times) - start, 1);
   const bucketMs = span / maxBars;
-  const bars: TokenBar[] = Array.from({ length: maxBars }, (_, index) => ({ name: `+${Math.round(index * bucketMs)} ms`, prompt: 0, completion: 0, cumulative: 0, calls: 0 }));
+  const bars: TokenBar[] = Array.from({ length: maxBars }, (_, index) => ({
+    name: `+${Math.round(index * bucketMs)} ms`,
+    prompt: 0,
+    completion: 0,
+    cumulative: 0,
+    calls: 0,
+  }));
   for (const call of calls) {
     const index = call.timestamp === null ? maxBars - 1 : Math.min(Math.floor((call.timestamp - start) / bucketMs), maxBars - 1);
     const bar = bars[index];

@@ -6,7 +6,17 @@ import { Button } from './button';
  * Copies `text` (or what `text()` returns, computed only on click) to the clipboard and says so;
  * `label` names what is copied.
  */
-export function CopyButton({ text, label, idleText = 'Copy', className }: { text: string | (() => string); label: string; idleText?: string; className?: string }) {
+export function CopyButton({
+  text,
+  label,
+  idleText = 'Copy',
+  className,
+}: {
+  text: string | (() => string);
+  label: string;
+  idleText?: string;
+  className?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   async function copy() {
@@ -20,13 +30,7 @@ export function CopyButton({ text, label, idleText = 'Copy', className }: { text
   }
 
   return (
-    <Button
-      size="compact"
-      onClick={copy}
-      aria-label={label}
-      title={label}
-      className={cn('text-muted', className)}
-    >
+    <Button size="compact" onClick={copy} aria-label={label} title={label} className={cn('text-muted', className)}>
       <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : idleText}</span>
     </Button>
   );

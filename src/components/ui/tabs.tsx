@@ -23,7 +23,9 @@ export function Tabs({ label, tabs, className }: { label: string; tabs: Tab[]; c
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const last = tabs.length - 1;
-    const next = { ArrowRight: current === last ? 0 : current + 1, ArrowLeft: current === 0 ? last : current - 1, Home: 0, End: last }[event.key];
+    const next = { ArrowRight: current === last ? 0 : current + 1, ArrowLeft: current === 0 ? last : current - 1, Home: 0, End: last }[
+      event.key
+    ];
     if (next === undefined) return;
     event.preventDefault();
     event.stopPropagation();
@@ -55,7 +57,13 @@ export function Tabs({ label, tabs, className }: { label: string; tabs: Tab[]; c
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${base}-panel-${current}`} aria-labelledby={`${base}-tab-${current}`} tabIndex={0} className="pt-2 focus-visible:outline-2 focus-visible:outline-accent">
+      <div
+        role="tabpanel"
+        id={`${base}-panel-${current}`}
+        aria-labelledby={`${base}-tab-${current}`}
+        tabIndex={0}
+        className="pt-2 focus-visible:outline-2 focus-visible:outline-accent"
+      >
         {tabs[current]?.panel()}
       </div>
     </div>

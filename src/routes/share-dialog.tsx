@@ -1,0 +1,217 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { directServer } from '../api/api-target';
+import { agentsQueryOptions, logsQueryOptions, memoriesQueryOptions } from '../api/queries';
+import { MaskedList } from '../components/masked-list';
+import { formatBytes } from '../lib/format';
+import { saveFile } from '../lib/save-file';
+import { isValidId } from '../lib/ids';
+import { runPath } from '../lib/links';
+import { actionIdsToCheck, embeddingIdsToExplain } from '../run/log-outcomes';
+import { maskRunBundle } from '../run/mask-bundle';
+import type { Run } from '../run/model';
+import { buildRunBundle, readRunBundle, type RunBundle } from '../run/run-bundle';
+import { encodeShareFragment, MAX_LINK_CHARS } from '../run/share-codec';
+import { snapshotFileName } from '../run/snapshot-html';
+import type { RunSource } from '../run/run-source';
+
+/**
+ * "Share this run": says what will be shared and what will be masked, then gives a link that
+ * carries the masked run in its fragment, or a self-contained snapshot file.
+ */
+export function ShareDialog({ source, run, onClose }: { source: RunSource; run: Run; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  const gathered = useBundle(source, run);
+  const [wordsText, setWordsText] = useState('');
+  const words = useMemo(() => wordsText.split(/[,\n]/), [wordsText]);
+  const masked = useMemo(() => (gathered.bundle ? maskRunBundle(gathered.bundle, { words }) : null), [gathered.bundle, words]);
+  const size = useMemo(() => (masked ? new TextEncoder().encode(JSON.stringify(masked.bundle)).length : 0), [masked]);
+  // The masked bundle is derived from the run, its save time and the words: those name it, without
+  // hashing megabytes of run into the key on every render.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  const link = useQuery({
+    queryKey: ['share-link', run.runId, gathered.bundle?.savedAt, wordsText],
+    queryFn: async () => shareUrl(masked!.bundle, run, await encodeShareFragment(masked!.bundle)),
+    enabled: masked !== null,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+  const [status, setStatus] = useState('');
+
+  const tooLong = link.data !== undefined && link.data.length > MAX_LINK_CHARS;
+  async function copyLink() {
+    if (!link.data) return;
+    try {
+      await navigator.clipboard.writeText(link.data);
+      setStatus(
+        `Link copied (${formatBytes(link.data.length)}). Whoever opens it sees this run with the secrets masked; it works on any copy of this viewer.`,
+      );
+    } catch {
+      setStatus('The link could not be copied: the browser refused access to the clipboard.');
+    }
+  }
+  // The self-contained .html snapshot is not built yet; until it is, the masked run goes out as a run
+  // bundle file, which any copy of the viewer opens with "Open file" (nothing is uploaded).
+  function downloadMaskedFile() {
+    if (!masked) return;
+    const name = snapshotFileName(masked.bundle.agent.name, masked.bundle.agent.id, run.runId, 'json');
+    const text = JSON.stringify(masked.bundle, null, 2);
+    saveFile(new Blob([text], { type: 'application/json' }), name);
+    setStatus(
+      `Saved as ${name} (${formatBytes(text.length)}), with the secrets masked. Anyone opens it with "Open file" on any copy of this viewer.`,
+    );
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="share-title"
+      className="m-auto max-h-[90vh] w-[min(44rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border border-border bg-card p-5 text-fg backdrop:bg-black/40"
+    >
+      <h2 id="share-title" className="mb-3 text-lg font-semibold">
+        Share this run
+      </h2>
+      <section aria-labelledby="share-what" className="space-y-1 text-sm">
+        <h3 id="share-what" className="font-semibold">
+          What will be shared
+        </h3>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            The run <code>{run.runId}</code>: {run.events.length} events with their payloads, its summary and tokens.
+          </li>
+          <li>{gathered.outcomes}</li>
+          <li>{gathered.conversation}</li>
+          <li>
+            Size: {masked ? formatBytes(size) : '…'}
+            {link.data ? `; as a link, ${formatBytes(link.data.length)}` : ''}.
+          </li>
+        </ul>
+      </section>
+      <section aria-labelledby="share-masked" className="mt-4 space-y-2 text-sm">
+        <h3 id="share-masked" className="font-semibold">
+          What will be masked{masked ? ` (${masked.findings.length})` : ''}
+        </h3>
+        {masked ? <MaskedList findings={masked.findings} bundle={gathered.bundle!} /> : <p className="text-muted">Gathering the run…</p>}
+        <label className="block">
+          <span className="block text-muted">Also mask these words (an email, a name), separated by commas:</span>
+          <input
+            type="text"
+            value={wordsText}
+            onChange={(event) => setWordsText(event.target.value)}
+            className="mt-1 w-full rounded border border-border bg-card px-2 py-1"
+            placeholder="jane@example.com, Jane"
+          />
+        </label>
+      </section>
+      {tooLong && (
+        <p className="mt-4 rounded border border-[var(--status-timeout)] p-2 text-sm">
+          This link would be {formatBytes(link.data!.length)}: too long to paste in a chat (more than {formatBytes(MAX_LINK_CHARS)}).
+          Download the masked file instead and send it.
+        </p>
+      )}
+      <div className="mt-4 flex flex-wrap gap-2">
+        <button type="button" onClick={copyLink} disabled={!link.data || tooLong} className={PRIMARY}>
+          Copy share link
+        </button>
+        <button type="button" onClick={downloadMaskedFile} disabled={!masked} className={SECONDARY}>
+          Download masked file
+        </button>
+        <form method="dialog" className="ml-auto">
+          <button className={SECONDARY}>Close</button>
+        </form>
+      </div>
+      <p role="status" className="mt-3 text-sm">
+        {link.isError ? `The link could not be made: ${link.error.message}` : status}
+      </p>
+    </dialog>
+  );
+}
+
+const PRIMARY =
+  'rounded bg-accent px-3 py-1 text-sm font-medium text-white hover:opacity-90 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent dark:text-black';
+const SECONDARY =
+  'rounded border border-border px-3 py-1 text-sm hover:bg-subtle disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-accent';
+
+function shareUrl(bundle: RunBundle, run: Run, fragment: string): string {
+  const agentId = isValidId(bundle.agent.id) ? bundle.agent.id : 'unknown-agent';
+  return `${location.origin}${runPath(agentId, run.runId, run.roomId)}#${fragment}`;
+}
+
+interface Gathered {
+  /** The unmasked bundle, or null while the page still reads what goes in it. */
+  bundle: RunBundle | null;
+  outcomes: string;
+  conversation: string;
+}
+
+/** The bundle for the run as the page has it: a server's response with its logs, a file, or a copy. */
+function useBundle(source: RunSource, run: Run): Gathered {
+  const server = source.kind === 'server' ? source : null;
+  const agentId = server?.agentId ?? '';
+  // The same queries as the run page: answered from the cache, no new request.
+  const agents = useQuery({ ...agentsQueryOptions(), enabled: server !== null });
+  const actionIds = useMemo(() => actionIdsToCheck(run), [run]);
+  const embeddingIds = useMemo(() => embeddingIdsToExplain(run), [run]);
+  const actionLog = useQuery({
+    ...logsQueryOptions(agentId, run.roomId, 'action', actionIds),
+    enabled: server !== null && actionIds.length > 0,
+  });
+  const embeddingLog = useQuery({
+    ...logsQueryOptions(agentId, run.roomId, 'embedding_event', embeddingIds),
+    enabled: server !== null && embeddingIds.length > 0,
+  });
+  const [savedAt] = useState(() => new Date());
+  // The conversation goes in when the page has read it (the Conversation region does), never fetched for this.
+  const queryClient = useQueryClient();
+  const memories = server && run.roomId ? queryClient.getQueryData(memoriesQueryOptions(agentId, run.roomId).queryKey)?.json : undefined;
+  const waiting = server !== null && ((actionIds.length > 0 && actionLog.isPending) || (embeddingIds.length > 0 && embeddingLog.isPending));
+  const agent = agents.data?.find((candidate) => candidate.id === agentId);
+
+  const bundle = useMemo((): RunBundle | null => {
+    if (source.kind === 'copy') return source.bundle;
+    if (source.kind === 'file') {
+      const opened = readRunBundle(JSON.parse(source.text));
+      return (
+        opened.bundle ??
+        buildRunBundle({
+          response: opened.response,
+          agent: { id: run.agentId },
+          roomId: run.roomId,
+          source: { kind: 'file', name: source.name },
+          savedAt,
+        })
+      );
+    }
+    if (waiting) return null;
+    const direct = directServer();
+    return buildRunBundle({
+      response: source.response,
+      agent: { id: source.agentId, name: agent?.name ?? agent?.characterName ?? null },
+      roomId: run.roomId,
+      source: direct ? { kind: 'direct', server: direct.url } : { kind: 'viewer', server: location.origin },
+      actionLog: actionLog.data ?? null,
+      embeddingLog: embeddingLog.data ?? null,
+      memories,
+      savedAt,
+    });
+  }, [source, run, waiting, agent, actionLog.data, embeddingLog.data, memories, savedAt]);
+
+  const logRows = bundle?.actionLog ? ((bundle.actionLog as { data?: unknown[] }).data?.length ?? 0) : null;
+  const outcomes =
+    actionIds.length === 0
+      ? 'Action outcomes: this run has none to check.'
+      : logRows !== null
+        ? `Action outcomes, from the agent's action log (${logRows} ${logRows === 1 ? 'row' : 'rows'} saved with the run).`
+        : waiting
+          ? "Action outcomes: reading the agent's action log…"
+          : "Action outcomes: the agent's action log could not be read, so they will show as unverified.";
+  const conversation =
+    bundle?.memories !== undefined ? 'The conversation around the run.' : 'No conversation: the page has none for this run.';
+  return { bundle, outcomes, conversation };
+}

@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { stepSkeleton, type AlignedPairs, type RunStep, type StepSkeleton } from '../run/align-runs';
+import { alignedItems, type AlignedItem } from '../run/compare-runs';
+
+/**
+ * The two runs' steps aligned, computed in a worker (10,000-step runs take a while); null until
+ * ready. The key holds every step key, hashed, so a run still in progress realigns as it grows.
+ */
+export function useAlignment(stepsA: RunStep[], stepsB: RunStep[]): { items: AlignedItem[] | null; error: Error | null } {
+  const skeletonA = useMemo(() => stepSkeleton(stepsA), [stepsA]);
+  const skeletonB = useMemo(() => stepSkeleton(stepsB), [stepsB]);
+  const keyA = useMemo(() => fingerprint(skeletonA), [skeletonA]);
+  const keyB = useMemo(() => fingerprint(skeletonB), [skeletonB]);
+  // The fingerprints stand for the skeletons (and the steps they come from): same structure, same alignment.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  const query = useQuery({
+    queryKey: ['alignment', keyA, keyB],
+    // The steps travel with their pairs, so a previous alignment still shown is a consistent one.
+    queryFn: async () => ({ keyA, keyB, stepsA, stepsB, pairs: await alignInWorker(skeletonA, skeletonB) }),
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+    // Keep the last alignment on screen while a growing run realigns.
+    placeholderData: (previous) => previous,
+  });
+  const data = query.data;
+  // Same structure: the pairs fit today's steps (whose outcomes may have changed since, e.g. once
+  // the action log confirmed them). Else the previous alignment shows until the new one is ready.
+  const current = data !== undefined && data.keyA === keyA && data.keyB === keyB;
+  const items = useMemo(() => {
+    if (!data) return null;
+    return current ? alignedItems(stepsA, stepsB, data.pairs) : alignedItems(data.stepsA, data.stepsB, data.pairs);
+  }, [data, current, stepsA, stepsB]);
+  return { items, error: query.error };
+}
+
+/** FNV-1a over the keys and parents: cheap, and any change of structure changes it. */
+function fingerprint(skeleton: StepSkeleton): string {
+  let hash = 2166136261;
+  const mix = (text: string) => {
+    for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619);
+  };
+  skeleton.keys.forEach((key, index) => mix(`${key}\u0000${skeleton.parents[index]}\u0001`));
+  return `${skeleton.keys.length}:${(hash >>> 0).toString(36)}`;
+}
+
+function alignInWorker(a: StepSkeleton, b: StepSkeleton): Promise<AlignedPairs> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../run/align-runs.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (message: MessageEvent<Int32Array>) => {
+      worker.terminate();
+      const flat = message.data;
+      const pairs: AlignedPairs = [];
+      for (let index = 0; index < flat.length; index += 2) pairs.push([flat[index], flat[index + 1]]);
+      resolve(pairs);
+    };
+    worker.onerror = (error) => {
+      worker.terminate();
+      reject(new Error(`The alignment failed: ${error.message}`));
+    };
+    worker.postMessage({ a, b });
+  });
+}

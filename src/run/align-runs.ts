@@ -1,0 +1,302 @@
+import { diffArrays } from 'diff';
+import type { Run, RunEvent } from './model';
+import { buildTimelineRows } from './timeline-rows';
+
+// Two runs aligned step by step, as a developer reads them side by side: steps are matched by
+// identity (kind, action / model / evaluator name, nesting), never by position, with a
+// longest-common-subsequence alignment, so one inserted model call shifts nothing after it.
+
+/** One step of a run: an event, or an action from its start to its end, with its nesting. */
+export interface RunStep {
+  /** What makes two steps "the same step": kind and name (nesting is kept by aligning per parent). */
+  key: string;
+  /** The first event of the step (ACTION_STARTED for an action). */
+  event: RunEvent;
+  /** The action's own end event, when it has one. */
+  end: RunEvent | null;
+  depth: 0 | 1;
+  /** Index of the parent step in the same list; -1 at the top level. */
+  parent: number;
+  durationMs: number | null;
+}
+
+export type StepOutcomeTone = 'ok' | 'failed' | 'unknown';
+
+export interface StepOutcome {
+  tone: StepOutcomeTone;
+  /** Compared between the two runs: a different label is a different outcome. */
+  label: string;
+}
+
+/** The steps of a run, in timeline order; an action's end event belongs to its start step. */
+export function runSteps(run: Run): RunStep[] {
+  const rows = buildTimelineRows(run);
+  const steps: RunStep[] = [];
+  const stepOfEvent = new Map<string, number>();
+  for (const row of rows) {
+    const parentIndex = row.parentId === null ? -1 : (stepOfEvent.get(row.parentId) ?? -1);
+    const parent = parentIndex >= 0 ? steps[parentIndex] : null;
+    if (parent && isEndOf(row.event, parent.event) && parent.end === null) {
+      parent.end = row.event;
+      continue;
+    }
+    stepOfEvent.set(row.event.id, steps.length);
+    steps.push({
+      key: stepKey(row.event),
+      event: row.event,
+      end: null,
+      depth: parentIndex >= 0 ? 1 : 0,
+      parent: parentIndex,
+      durationMs: row.durationMs,
+    });
+  }
+  return steps;
+}
+
+function isEndOf(event: RunEvent, start: RunEvent): boolean {
+  return (
+    event.kind === 'action' &&
+    event.phase === 'ended' &&
+    start.kind === 'action' &&
+    start.phase === 'started' &&
+    event.actionId === start.actionId
+  );
+}
+
+export function stepKey(event: RunEvent): string {
+  switch (event.kind) {
+    case 'action':
+      return `action:${event.name ?? ''}`;
+    case 'model':
+      return `model:${event.model?.modelType ?? event.name ?? ''}`;
+    case 'evaluator':
+      return `evaluator:${event.name ?? ''}:${event.phase ?? ''}`;
+    case 'run':
+      return `run:${event.phase ?? ''}`;
+    case 'embedding':
+      return 'embedding';
+    default:
+      return `${event.kind}:${event.type.toLowerCase()}`;
+  }
+}
+
+/** The outcome a person compares: an action's comes from its end event. */
+export function stepOutcome(step: RunStep): StepOutcome {
+  const { event } = step;
+  if (event.kind === 'action' && event.phase === 'started') {
+    if (!step.end) return { tone: 'unknown', label: 'no end recorded' };
+    return endOutcome(step.end);
+  }
+  if (event.kind === 'run' && event.phase === 'ended') {
+    if (event.failed) return { tone: 'failed', label: 'failed' };
+    return { tone: 'ok', label: typeof event.data.status === 'string' ? event.data.status : 'ended' };
+  }
+  if (event.phase === 'started') return { tone: 'ok', label: 'started' };
+  return endOutcome(event);
+}
+
+function endOutcome(event: RunEvent): StepOutcome {
+  if (event.failed) return { tone: 'failed', label: 'failed' };
+  if (event.needsOutcomeCheck) return { tone: 'unknown', label: 'unverified' };
+  return { tone: 'ok', label: 'completed' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The alignment itself works on plain keys, so it can run in a worker.
+
+/** What the alignment needs of each run's steps: their keys and parents. */
+export interface StepSkeleton {
+  keys: string[];
+  parents: number[];
+}
+
+export function stepSkeleton(steps: RunStep[]): StepSkeleton {
+  return { keys: steps.map((step) => step.key), parents: steps.map((step) => step.parent) };
+}
+
+/** The prompt of a model call: `prompt`, else what its params carry. */
+export function promptText(event: RunEvent): string {
+  const params = event.data.params && typeof event.data.params === 'object' ? (event.data.params as Record<string, unknown>) : {};
+  return textOf(event.data.prompt ?? params.prompt ?? params.messages ?? params.text);
+}
+
+export function responseText(event: RunEvent): string {
+  return textOf(event.data.response);
+}
+
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Pairs of step indexes, `[a, b]`, -1 for a step present in one run only, in reading order: the
+ * top-level steps aligned, each matched pair followed by its own children aligned the same way.
+ */
+export type AlignedPairs = [number, number][];
+
+export function alignSkeletons(a: StepSkeleton, b: StepSkeleton): AlignedPairs {
+  const childrenA = childLists(a.parents);
+  const childrenB = childLists(b.parents);
+  const pairs: AlignedPairs = [];
+  const emitAll = (side: 'a' | 'b', index: number, children: number[][]) => {
+    pairs.push(side === 'a' ? [index, -1] : [-1, index]);
+    for (const child of children[index] ?? []) pairs.push(side === 'a' ? [child, -1] : [-1, child]);
+  };
+  for (const [i, j] of alignKeys(
+    childrenA.top.map((index) => a.keys[index]),
+    childrenB.top.map((index) => b.keys[index]),
+  )) {
+    const ai = i >= 0 ? childrenA.top[i] : -1;
+    const bj = j >= 0 ? childrenB.top[j] : -1;
+    if (ai < 0) emitAll('b', bj, childrenB.of);
+    else if (bj < 0) emitAll('a', ai, childrenA.of);
+    else {
+      pairs.push([ai, bj]);
+      const kidsA = childrenA.of[ai] ?? [];
+      const kidsB = childrenB.of[bj] ?? [];
+      for (const [ci, cj] of alignKeys(
+        kidsA.map((index) => a.keys[index]),
+        kidsB.map((index) => b.keys[index]),
+      )) {
+        pairs.push([ci >= 0 ? kidsA[ci] : -1, cj >= 0 ? kidsB[cj] : -1]);
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Top-level indexes, and the children of each index (one level deep, as timeline rows nest). */
+function childLists(parents: number[]): { top: number[]; of: number[][] } {
+  const top: number[] = [];
+  const of: number[][] = [];
+  parents.forEach((parent, index) => {
+    // A parent that is not a top-level step before its child would be a malformed skeleton: keep the step, top level.
+    if (parent >= 0 && parent < index && parents[parent] < 0) (of[parent] ??= []).push(index);
+    else top.push(index);
+  });
+  return { top, of };
+}
+
+/** Beyond this many edits, an exact alignment costs too much: a windowed greedy one is used. */
+export const MAX_EXACT_EDITS = 800;
+const WINDOW = 64;
+
+/**
+ * Longest-common-subsequence alignment of two key lists, as index pairs (-1 for no partner).
+ * The common prefix and suffix are matched first; the middle is aligned exactly (Myers' O(ND)
+ * diff, as jsdiff implements it) while the runs differ by at most MAX_EXACT_EDITS steps.
+ *
+ * Symmetric: among equally long alignments the one chosen does not depend on which run is `a`
+ * (both orders align the lists in one canonical orientation), so swapping the runs swaps added
+ * and removed and changes nothing else. In each stretch without a match, A's steps come first.
+ */
+export function alignKeys(a: readonly string[], b: readonly string[]): AlignedPairs {
+  if (!precedes(b, a)) return ordered(alignOriented(a, b));
+  return ordered(alignOriented(b, a).map(([j, i]) => [i, j]));
+}
+
+/** A canonical order of key lists: shorter first, then by the first differing key. */
+function precedes(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return a.length < b.length;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return a[index] < b[index];
+  return false;
+}
+
+/** Within each stretch of unmatched pairs, A's steps first, then B's. */
+function ordered(pairs: AlignedPairs): AlignedPairs {
+  const result: AlignedPairs = [];
+  let onlyA: AlignedPairs = [];
+  let onlyB: AlignedPairs = [];
+  const flush = () => {
+    result.push(...onlyA, ...onlyB);
+    onlyA = [];
+    onlyB = [];
+  };
+  for (const pair of pairs) {
+    if (pair[0] >= 0 && pair[1] >= 0) {
+      flush();
+      result.push(pair);
+    } else if (pair[0] >= 0) onlyA.push(pair);
+    else onlyB.push(pair);
+  }
+  flush();
+  return result;
+}
+
+function alignOriented(a: readonly string[], b: readonly string[]): AlignedPairs {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const pairs: AlignedPairs = [];
+  for (let i = 0; i < start; i++) pairs.push([i, i]);
+  const middleA = a.slice(start, endA);
+  const middleB = b.slice(start, endB);
+  if (middleA.length === 0 || middleB.length === 0) {
+    for (let i = 0; i < middleA.length; i++) pairs.push([start + i, -1]);
+    for (let j = 0; j < middleB.length; j++) pairs.push([-1, start + j]);
+  } else {
+    const changes = diffArrays(middleA, middleB, { maxEditLength: MAX_EXACT_EDITS });
+    const middle = changes ? fromChanges(changes) : windowed(middleA, middleB);
+    for (const [i, j] of middle) pairs.push([i >= 0 ? start + i : -1, j >= 0 ? start + j : -1]);
+  }
+  for (let k = 0; endA + k < a.length; k++) pairs.push([endA + k, endB + k]);
+  return pairs;
+}
+
+function fromChanges(changes: { added: boolean; removed: boolean; count: number }[]): AlignedPairs {
+  const pairs: AlignedPairs = [];
+  let i = 0;
+  let j = 0;
+  for (const change of changes) {
+    for (let k = 0; k < change.count; k++) {
+      if (change.removed) pairs.push([i++, -1]);
+      else if (change.added) pairs.push([-1, j++]);
+      else pairs.push([i++, j++]);
+    }
+  }
+  return pairs;
+}
+
+/** Greedy alignment for very different runs: the nearer of the next matches within a window. */
+function windowed(a: readonly string[], b: readonly string[]): AlignedPairs {
+  const pairs: AlignedPairs = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      pairs.push([i++, j++]);
+      continue;
+    }
+    const inB = findWithin(b, a[i], j + 1);
+    const inA = findWithin(a, b[j], i + 1);
+    const skipB = inB >= 0 ? inB - j : Infinity;
+    const skipA = inA >= 0 ? inA - i : Infinity;
+    if (inA < 0 && inB < 0) {
+      pairs.push([i++, -1], [-1, j++]);
+    } else if (skipB <= skipA) {
+      while (j < inB) pairs.push([-1, j++]);
+    } else {
+      while (i < inA) pairs.push([i++, -1]);
+    }
+  }
+  while (i < a.length) pairs.push([i++, -1]);
+  while (j < b.length) pairs.push([-1, j++]);
+  return pairs;
+}
+
+function findWithin(list: readonly string[], value: string, from: number): number {
+  const end = Math.min(list.length, from + WINDOW);
+  for (let index = from; index < end; index++) if (list[index] === value) return index;
+  return -1;
+}

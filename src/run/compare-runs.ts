@@ -1,0 +1,191 @@
+import { formatDuration, formatNumber } from '../lib/format';
+import { promptText, responseText, stepOutcome, type AlignedPairs, type RunStep, type StepOutcome } from './align-runs';
+import type { Run, TokenCount } from './model';
+import { collectErrors } from './run-errors';
+import { countRun, runDuration } from './run-stats';
+import { deriveStatus } from './status';
+import { tokenUsage } from './token-usage';
+
+/** How an aligned item differs: only in A (removed), only in B (added), outcome, or prompt text. */
+export type AlignedMark = 'same' | 'added' | 'removed' | 'outcome' | 'text';
+
+export interface AlignedItem {
+  /** Stable within an alignment: the step indexes on each side. */
+  id: string;
+  a: RunStep | null;
+  b: RunStep | null;
+  depth: 0 | 1;
+  mark: AlignedMark;
+  outcomeA: StepOutcome | null;
+  outcomeB: StepOutcome | null;
+}
+
+export function alignedItems(stepsA: RunStep[], stepsB: RunStep[], pairs: AlignedPairs): AlignedItem[] {
+  return pairs.map(([i, j]) => {
+    const a = i >= 0 ? (stepsA[i] ?? null) : null;
+    const b = j >= 0 ? (stepsB[j] ?? null) : null;
+    const outcomeA = a ? stepOutcome(a) : null;
+    const outcomeB = b ? stepOutcome(b) : null;
+    return { id: `${i}:${j}`, a, b, depth: (a ?? b)?.depth ?? 0, mark: markOf(a, b, outcomeA, outcomeB), outcomeA, outcomeB };
+  });
+}
+
+function markOf(a: RunStep | null, b: RunStep | null, outcomeA: StepOutcome | null, outcomeB: StepOutcome | null): AlignedMark {
+  if (!a) return 'added';
+  if (!b) return 'removed';
+  if (outcomeA?.label !== outcomeB?.label) return 'outcome';
+  if (!a.event.model || !b.event.model) return 'same';
+  return promptText(a.event) === promptText(b.event) && responseText(a.event) === responseText(b.event) ? 'same' : 'text';
+}
+
+export const isDifference = (item: AlignedItem) => item.mark !== 'same';
+
+export interface MarkCounts {
+  added: number;
+  removed: number;
+  outcome: number;
+  text: number;
+}
+
+export function countMarks(items: AlignedItem[]): MarkCounts {
+  const counts: MarkCounts = { added: 0, removed: 0, outcome: 0, text: 0 };
+  for (const item of items) if (item.mark !== 'same') counts[item.mark]++;
+  return counts;
+}
+
+/** The name a person knows a step by: "REPLY", "TEXT_LARGE", "Run ended". */
+export function stepName(step: RunStep): string {
+  const { event } = step;
+  if (event.kind === 'run') return event.phase === 'started' ? 'Run started' : 'Run ended';
+  if (event.kind === 'embedding') return 'Embedding';
+  if (event.kind === 'evaluator') return `${event.name ?? 'evaluator'} ${event.phase === 'started' ? 'started' : 'ended'}`;
+  return event.name ?? event.model?.modelType ?? event.type;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The differences up front.
+
+export interface RunFacts {
+  status: string;
+  durationMs: number | null;
+  tokens: TokenCount | null;
+  tokensEstimated: boolean;
+  modelCalls: number;
+  actions: number;
+  events: number;
+  errors: string[];
+}
+
+export function runFacts(run: Run, estimates?: ReadonlyMap<string, TokenCount>, now?: number): RunFacts {
+  const counts = countRun(run);
+  const tokens = tokenUsage(run, estimates);
+  return {
+    status: deriveStatus(run).label,
+    durationMs: runDuration(run, now),
+    tokens: tokens.totals,
+    tokensEstimated: tokens.estimated,
+    modelCalls: counts.modelCalls,
+    actions: counts.actions,
+    events: counts.events,
+    errors: collectErrors(run).map((error) => error.message),
+  };
+}
+
+export type Direction = 'up' | 'down' | 'same' | 'changed';
+
+export interface Difference {
+  /** What is compared, e.g. "Tokens", or "REPLY" for an action whose outcome changed. */
+  label: string;
+  /** One line a person reads: "+1,204 tokens (+38%)", "completed → failed". */
+  text: string;
+  direction: Direction;
+}
+
+/** Status, errors, duration, tokens, model calls, actions and changed action outcomes, A to B. */
+export function runDifferences(a: RunFacts, b: RunFacts, items: AlignedItem[]): Difference[] {
+  const differences: Difference[] = [];
+  differences.push(
+    a.status === b.status
+      ? { label: 'Status', text: `${a.status} in both`, direction: 'same' }
+      : { label: 'Status', text: `${a.status} → ${b.status}`, direction: 'changed' },
+  );
+  differences.push(errorDifference(a.errors, b.errors));
+  differences.push(numberDelta('Duration', a.durationMs, b.durationMs, (value) => formatDuration(value), ''));
+  const estimated = a.tokensEstimated || b.tokensEstimated ? ' (estimated)' : '';
+  differences.push(numberDelta(`Tokens${estimated}`, a.tokens?.total ?? null, b.tokens?.total ?? null, formatNumber, ' tokens'));
+  differences.push(numberDelta('Model calls', a.modelCalls, b.modelCalls, formatNumber, ' model calls'));
+  differences.push(numberDelta('Actions', a.actions, b.actions, formatNumber, ' actions'));
+  for (const item of items) {
+    if (item.mark !== 'outcome' || !item.a || !item.outcomeA || !item.outcomeB) continue;
+    differences.push({ label: stepName(item.a), text: `${item.outcomeA.label} → ${item.outcomeB.label}`, direction: 'changed' });
+  }
+  return differences;
+}
+
+function errorDifference(a: string[], b: string[]): Difference {
+  const same = a.length === b.length && a.every((message, index) => message === b[index]);
+  if (same)
+    return {
+      label: 'Errors',
+      text: a.length === 0 ? 'none in either run' : `the same ${a.length === 1 ? 'error' : `${a.length} errors`} in both`,
+      direction: 'same',
+    };
+  const onlyB = b.filter((message) => !a.includes(message));
+  const onlyA = a.filter((message) => !b.includes(message));
+  const parts = [onlyB.length ? `new in B: ${onlyB.join('; ')}` : null, onlyA.length ? `gone in B: ${onlyA.join('; ')}` : null];
+  return {
+    label: 'Errors',
+    text: `${a.length} → ${b.length}; ${parts.filter(Boolean).join('; ')}`,
+    direction: b.length > a.length ? 'up' : b.length < a.length ? 'down' : 'changed',
+  };
+}
+
+/** "+1,204 tokens (+38%)"; a figure missing on one side says so. */
+export function numberDelta(
+  label: string,
+  a: number | null,
+  b: number | null,
+  format: (value: number) => string,
+  unit: string,
+): Difference {
+  if (a === null || b === null) {
+    const text =
+      a === null && b === null
+        ? 'not known for either run'
+        : `${a === null ? 'not known' : format(a)} → ${b === null ? 'not known' : format(b)}`;
+    return { label, text, direction: a === b ? 'same' : 'changed' };
+  }
+  const delta = b - a;
+  if (delta === 0) return { label, text: `${format(a)}${units(a, unit)} in both`, direction: 'same' };
+  const sign = delta > 0 ? '+' : '−';
+  const percent = a !== 0 ? ` (${sign}${formatNumber(Math.round((Math.abs(delta) / Math.abs(a)) * 100))}%)` : '';
+  return {
+    label,
+    text: `${sign}${format(Math.abs(delta))}${units(Math.abs(delta), unit)}${percent}`,
+    direction: delta > 0 ? 'up' : 'down',
+  };
+}
+
+/** " tokens" for 2, " token" for 1. */
+function units(value: number, unit: string): string {
+  return value === 1 && unit.endsWith('s') ? unit.slice(0, -1) : unit;
+}
+
+export interface StepTokens {
+  total: number;
+  estimated: boolean;
+}
+
+/** A model call's tokens as reported, else as estimated; null for other steps or when unknown. */
+export function stepTokens(step: RunStep, estimates?: ReadonlyMap<string, TokenCount>): StepTokens | null {
+  const model = step.event.model;
+  if (!model) return null;
+  if (model.usage) return { total: model.usage.total, estimated: false };
+  const estimate = estimates?.get(step.event.id);
+  return estimate ? { total: estimate.total, estimated: true } : null;
+}
+
+/** The error a step ended with: its own, or its action's end event's. */
+export function stepError(step: RunStep): string | null {
+  return step.end?.error ?? step.event.error;
+}

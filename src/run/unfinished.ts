@@ -1,0 +1,50 @@
+import { formatDuration } from '../lib/format';
+import type { Run, RunEvent } from './model';
+import { deriveStatus, isUnknownRunPlaceholder } from './status';
+
+// A run that ended (timed out, failed, was cancelled) with an action still open never says so:
+// ACTION_STARTED has no ACTION_COMPLETED. Such an action did not finish, and is a failure.
+
+/**
+ * The run with each action that started but never ended before the run did marked as failed,
+ * "did not finish", with how long it was open. A running run is left alone: its actions may end yet.
+ * Actions pair by actionId, or by name for producers that send none (the documented shape).
+ */
+export function markUnfinished(run: Run): Run {
+  if (isUnknownRunPlaceholder(run) || deriveStatus(run).tone === 'running') return run;
+  const endsLeft = new Map<string, number>();
+  for (const event of run.events) {
+    const key = actionKey(event);
+    if (key && event.phase === 'ended') endsLeft.set(key, (endsLeft.get(key) ?? 0) + 1);
+  }
+  const runEnd = run.endedAt ?? lastTimestamp(run);
+  let changed = false;
+  const events = run.events.map((event) => {
+    const key = actionKey(event);
+    if (!key || event.phase !== 'started') return event;
+    const left = endsLeft.get(key) ?? 0;
+    if (left > 0) {
+      endsLeft.set(key, left - 1);
+      return event;
+    }
+    changed = true;
+    const openMs = runEnd !== null && event.timestamp !== null ? Math.max(0, runEnd - event.timestamp) : null;
+    const open = openMs === null ? '' : ` (open ${formatDuration(openMs)}, until the run ended)`;
+    return { ...event, failed: true, didNotFinish: true, error: `did not finish: started, never completed${open}` };
+  });
+  return changed ? { ...run, events } : run;
+}
+
+function actionKey(event: RunEvent): string | null {
+  if (event.kind !== 'action') return null;
+  if (event.actionId) return `id:${event.actionId}`;
+  return event.name ? `name:${event.name}` : null;
+}
+
+function lastTimestamp(run: Run): number | null {
+  for (let i = run.events.length - 1; i >= 0; i--) {
+    const { timestamp } = run.events[i];
+    if (timestamp !== null) return timestamp;
+  }
+  return null;
+}
