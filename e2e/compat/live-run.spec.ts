@@ -15,9 +15,28 @@ test('follows a run in progress until it ends, without a reload', async ({ page,
   page.on('load', () => (loads += 1));
   await page.goto(runUrl(compat.viewers.a, manifest.agentId, slow.runId, slow.roomId));
   const summary = runSummary(page);
-  await expect(summary.getByLabel('Status: running')).toBeVisible();
-  const modelCallsWhileRunning = Number(await field(summary, 'Model calls').textContent());
-  const eventsWhileRunning = Number(await field(summary, 'Events').textContent());
+  // Status and counts read in one go, as soon as the page shows the run: a poll between two reads
+  // could end the run in the middle.
+  let whileRunning = { running: false, modelCalls: NaN, events: NaN };
+  await expect
+    .poll(
+      async () => {
+        whileRunning = await summary.evaluate((region) => {
+          const value = (label: string) =>
+            [...region.querySelectorAll('dt')].find((term) => term.textContent?.trim() === label)?.nextElementSibling?.textContent;
+          return {
+            running: region.querySelector('[aria-label="Status: running"]') !== null,
+            modelCalls: Number(value('Model calls')),
+            events: Number(value('Events')),
+          };
+        });
+        return whileRunning.running;
+      },
+      { message: 'the page shows the run as running before it ends' },
+    )
+    .toBe(true);
+  const modelCallsWhileRunning = whileRunning.modelCalls;
+  const eventsWhileRunning = whileRunning.events;
 
   await expect(summary.getByLabel('Status: completed')).toBeVisible({ timeout: 15_000 });
   const counts = countEvents((await ended).events);
