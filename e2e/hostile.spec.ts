@@ -162,7 +162,7 @@ test('shows markup, script URLs, entities and invisible characters as text', asy
 test('stays responsive with a 5 MB line, 10,000 levels of nesting and 100,000 keys open', async ({ page }) => {
   test.setTimeout(60_000); // about 10 s alone, over 20 s beside the other specs on two cores
   await page.goto(`${viewer.url}/agents/${AGENT}/runs/${RUN}?roomId=${ROOM}`);
-  await expect(page.getByRole('region', { name: 'Run summary' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Run summary' })).toBeVisible({ timeout: 20_000 }); // a 5 MB run to fetch and parse
 
   // The 5 MB line is folded, and can be shown whole.
   await toggleOf(page, 'LONG_LINE').click();
