@@ -8,8 +8,37 @@ import { PORTS, url } from './servers/ports';
 
 const VIEWER = url(PORTS.viewerToFault);
 const FAULT_SERVER = url(PORTS.fault);
-/** How long the request count must stay still once the error shows. */
-const QUIET_MS = 2500;
+/**
+ * How much page time must pass with the request count still, once the error shows: longer than
+ * any retry delay the viewer has (TanStack Query's backoff, a Retry-After, the slowest poll).
+ */
+const QUIET_PAGE_MS = 3 * 60_000;
+
+declare global {
+  interface Window {
+    /** The API paths the page has fetched and the page time of each, recorded when fetch is called (see beforeEach). */
+    apiFetches?: { path: string; at: number }[];
+  }
+}
+
+// Page time is the test's to move, so an absence of retries is proven by jumping minutes ahead
+// instead of by waiting; and fetch calls are counted in the page, in order with that jump.
+test.beforeEach(async ({ page }) => {
+  await page.clock.install();
+  await page.addInitScript(() => {
+    const fetchFromPage = window.fetch.bind(window);
+    window.apiFetches = [];
+    window.fetch = (input, init) => {
+      const target = new URL(input instanceof Request ? input.url : String(input), location.href);
+      if (target.pathname.startsWith('/api/')) window.apiFetches?.push({ path: target.pathname, at: Date.now() });
+      return fetchFromPage(input, init);
+    };
+  });
+});
+
+function pageFetches(page: Page, path: string): Promise<number> {
+  return page.evaluate((wanted) => (window.apiFetches ?? []).filter((fetched) => fetched.path === wanted).length, path);
+}
 
 const READ_ERROR = 'The server sent something the viewer cannot read';
 
@@ -101,10 +130,15 @@ async function requestsFor(request: APIRequestContext, path: string): Promise<nu
   return ((await response.json()) as { count: number }).count;
 }
 
-/** The count stays at `expected` for a while: nothing retries behind the user's back. */
-async function expectNoMoreRequests(page: Page, count: () => Promise<number>, expected: number) {
+/**
+ * The count stays at `expected` while minutes of page time pass: nothing retries behind the
+ * user's back. Any retry timer fires during the jump and calls fetch before the page is asked.
+ */
+async function expectNoMoreRequests(page: Page, count: () => Promise<number>, expected: number, path?: string) {
   expect(await count()).toBe(expected);
-  await page.waitForTimeout(QUIET_MS); // an absence can only be observed over time
+  if (path) expect(await pageFetches(page, path), 'fetch calls by the page').toBe(expected);
+  await page.clock.runFor(QUIET_PAGE_MS);
+  if (path) expect(await pageFetches(page, path), 'fetch calls by the page after the jump').toBe(expected);
   expect(await count()).toBe(expected);
 }
 
@@ -119,7 +153,7 @@ for (const { fault, heading, texts, autoRetries, retry } of CASES) {
     await expect(alert.getByRole('heading', { name: heading })).toBeVisible({ timeout: 10_000 });
     for (const text of texts) await expect(alert).toContainText(text);
     await expect(alert.getByRole('link', { name: 'All agents and runs' })).toBeVisible();
-    await expectNoMoreRequests(page, count, 1 + autoRetries);
+    await expectNoMoreRequests(page, count, 1 + autoRetries, path);
 
     const button = alert.getByRole('button', { name: 'Retry' });
     if (!retry) {
@@ -130,27 +164,30 @@ for (const { fault, heading, texts, autoRetries, retry } of CASES) {
     await expect.poll(count, { timeout: 10_000 }).toBe(2 * (1 + autoRetries));
     await expect(alert.getByRole('heading', { name: heading })).toBeVisible();
     for (const text of texts) await expect(alert).toContainText(text);
-    await expectNoMoreRequests(page, count, 2 * (1 + autoRetries));
+    await expectNoMoreRequests(page, count, 2 * (1 + autoRetries), path);
   });
 }
 
 test('gives up on a response that never finishes after 15 s, says so, and can retry', async ({ page, request }, testInfo) => {
-  test.setTimeout(60_000);
   const agent = agentFor(testInfo);
   const path = `/api/agents/${agent}/runs/stall`;
   const count = () => requestsFor(request, path);
 
-  const started = Date.now();
   await page.goto(`${VIEWER}/agents/${agent}/runs/stall`);
-  await expect(page.getByRole('status').filter({ hasText: 'Loading run' })).toBeAttached();
+  const loading = page.getByRole('status').filter({ hasText: 'Loading run' });
+  await expect(loading).toBeAttached();
+  await expect.poll(count).toBe(1);
   const alert = page.getByRole('alert');
-  await expect(alert.getByRole('heading', { name: 'Server unreachable' })).toBeVisible({ timeout: 25_000 });
-  const waited = Date.now() - started;
-  expect(waited).toBeGreaterThanOrEqual(15_000);
-  // One timeout, not three: a server that kept the user waiting 15 s is not silently asked again.
-  expect(waited).toBeLessThan(22_000);
+  // Page time, not real time: 2 s short of 15 s quiet it still waits; past it, it gives up.
+  const sinceFetch = await page.evaluate(() => Date.now() - (window.apiFetches?.at(-1)?.at ?? Date.now()));
+  await page.clock.runFor(15_000 - sinceFetch - 2_000);
+  await expect(loading).toBeAttached();
+  await expect(alert).toHaveCount(0);
+  await page.clock.runFor(3_000);
+  await expect(alert.getByRole('heading', { name: 'Server unreachable' })).toBeVisible();
   await expect(alert).toContainText('The server stopped answering: nothing arrived for 15 s, so the viewer gave up.');
-  await expectNoMoreRequests(page, count, 1);
+  // One timeout, not three: a server that kept the user waiting 15 s is not silently asked again.
+  await expectNoMoreRequests(page, count, 1, path);
 
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect.poll(count).toBe(2);
@@ -169,10 +206,10 @@ test('says an unreachable server (a closed port) cannot be reached and retries o
   await expect(alert).not.toContainText('127.0.0.1:1');
   await expect(alert).toContainText('Check that the server is running and reachable, then retry.');
   // The first try and TanStack Query's two retries with backoff; then it stops.
-  await expectNoMoreRequests(page, async () => requests.length, 3);
+  await expectNoMoreRequests(page, async () => requests.length, 3, '/api/agents/a1/runs/r1');
 
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect.poll(() => requests.length, { timeout: 10_000 }).toBe(6);
   await expect(alert.getByRole('heading', { name: 'Server unreachable' })).toBeVisible();
-  await expectNoMoreRequests(page, async () => requests.length, 6);
+  await expectNoMoreRequests(page, async () => requests.length, 6, '/api/agents/a1/runs/r1');
 });
