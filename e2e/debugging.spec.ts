@@ -19,11 +19,65 @@ test.describe('runs list', () => {
     await expect(failed.getByRole('cell').last()).toHaveText('1');
     await expect(rows.filter({ hasText: RUNS.replyAction }).getByRole('link')).toHaveAttribute('href', /\?roomId=8c804bdb/);
     await page.getByRole('button', { name: 'Newest runs' }).click();
-    await page.getByRole('combobox', { name: 'Status' }).selectOption('started');
-    await expect(page).toHaveURL(/status=started/);
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('running');
+    await expect(page).toHaveURL(/status=running/);
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(1)).toContainText(RUNS.inProgress);
     await expect(rows.nth(1).getByLabel('Status: running')).toBeVisible();
+  });
+
+  test('finds failed runs and runs with errors by the truth the run page shows, opening no run to do it', async ({ page }) => {
+    const details: string[] = [];
+    page.on('request', (request) => {
+      if (/^\/api\/agents\/[^/]+\/runs\/[^/]+$/.test(new URL(request.url()).pathname)) details.push(request.url());
+    });
+    await page.goto('/agents/agent-real/runs');
+    await expect(page.getByRole('heading', { name: 'Runs of Fakebot' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Copy agent id' })).toBeVisible();
+    const rows = page.getByRole('table', { name: 'Runs, newest first' }).getByRole('row');
+    await expect(rows).toHaveCount(7);
+    // Its REPLY failed (the agent's action log says so): completed, with an error, as on its run page.
+    const actionError = rows.filter({ hasText: RUNS.actionError });
+    await expect(actionError.getByLabel('Status: completed')).toBeVisible();
+    await expect(actionError.getByRole('cell').last()).toHaveText('1');
+
+    const status = page.getByRole('combobox', { name: 'Status' });
+    await expect(status.getByRole('option')).toHaveText(['all', 'running', 'completed', 'failed', 'timeout', 'cancelled', 'has errors']);
+    await status.selectOption('failed');
+    await expect(page).toHaveURL(/status=failed/);
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(1)).toContainText(RUNS.modelError);
+    await expect(rows.nth(1).getByLabel('Status: failed')).toBeVisible();
+    await status.selectOption({ label: 'has errors' });
+    await expect(rows).toHaveCount(4);
+    for (const runId of [RUNS.modelError, RUNS.actionError, RUNS.embeddingError])
+      await expect(rows.filter({ hasText: runId })).toHaveCount(1);
+    // A link made when the filter said "error" still finds the failed runs.
+    await page.goto('/agents/agent-real/runs?status=error');
+    await expect(status).toHaveValue('failed');
+    await expect(rows).toHaveCount(2);
+    expect(details, 'run detail requests made by the runs list').toEqual([]);
+  });
+
+  test('finds a timed-out run by its status', async ({ page }) => {
+    await page.goto('/agents/agent-docs/runs?status=timeout');
+    const rows = page.getByRole('table', { name: 'Runs, newest first' }).getByRole('row');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(1)).toContainText(RUNS.timeoutSearch);
+    await expect(rows.nth(1).getByLabel('Status: timeout')).toBeVisible();
+  });
+
+  test('the runs table scrolls sideways on a phone instead of cutting off its columns', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('/agents/agent-real/runs');
+    const errors = page.getByRole('columnheader', { name: 'Errors' });
+    await expect(errors).toBeAttached();
+    const scroller = page.getByRole('region', { name: 'Runs table' });
+    expect(await scroller.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    await errors.scrollIntoViewIfNeeded();
+    await expect(errors).toBeInViewport({ ratio: 1 });
+    // The page itself does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 
   test('filters by a time range', async ({ page }) => {

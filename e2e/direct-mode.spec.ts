@@ -70,3 +70,30 @@ test('staying on the current server ignores the link’s server', async ({ page 
   await expect(page.getByRole('region', { name: 'Run summary' }).getByLabel('Status: failed')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Server: this viewer' })).toBeVisible();
 });
+
+test('a real server’s runs list shows the truth from three log requests, not one run request per row', async ({ page }) => {
+  await page.addInitScript(
+    ([address, key]) => localStorage.setItem('run-viewer:direct-server', JSON.stringify({ url: address, apiKey: key })),
+    [DIRECT, DIRECT_API_KEY],
+  );
+  const before = (await requestsSeen()).length;
+  await page.goto('/agents/agent-real/runs');
+  const rows = page.getByRole('table', { name: 'Runs, newest first' }).getByRole('row');
+  await expect(rows).toHaveCount(7);
+  await expect(rows.filter({ hasText: RUNS.modelError }).getByLabel('Status: failed')).toBeVisible();
+  // Its REPLY failed: the action log says so, as on its run page.
+  const actionError = rows.filter({ hasText: RUNS.actionError });
+  await expect(actionError.getByLabel('Status: completed')).toBeVisible();
+  await expect(actionError.getByRole('cell').last()).toHaveText('1');
+  await expect(rows.filter({ hasText: RUNS.embeddingError }).getByRole('cell').last()).toHaveText('1');
+  await expect(rows.filter({ hasText: RUNS.replyAction }).getByRole('cell').last()).toHaveText('0');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'has errors' });
+  await expect(rows).toHaveCount(4);
+
+  const seen = (await requestsSeen()).slice(before).filter((request) => request.method === 'GET');
+  expect(
+    seen.filter((request) => /\/runs\/[^/?]+/.test(request.url)),
+    'run detail requests',
+  ).toEqual([]);
+  expect(seen.some((request) => request.url.includes('/logs?type=run_event'))).toBe(true);
+});

@@ -10,6 +10,11 @@ const DEFAULT_COUNT = 100;
 const MAX_COUNT = 1000;
 
 export async function readAgentLogs(read: FolderRead, agentDir: string, query: string): Promise<LogRow[]> {
+  return pageLogs(await readAllAgentLogs(read, agentDir), query);
+}
+
+/** Every log row of the agent, in file order. */
+export async function readAllAgentLogs(read: FolderRead, agentDir: string): Promise<LogRow[]> {
   const rows = await readFolderRows(
     read,
     agentDir,
@@ -21,10 +26,7 @@ export async function readAgentLogs(read: FolderRead, agentDir: string, query: s
     'an array of log rows or { "data": [...] }',
   );
   const parsed = rows.map((row) => logRowSchema.safeParse(row));
-  return pageLogs(
-    parsed.flatMap((row) => (row.success ? [row.data] : [])),
-    query,
-  );
+  return parsed.flatMap((row) => (row.success ? [row.data] : []));
 }
 
 /** The real server's filters: type, roomId, newest first, count and offset. */

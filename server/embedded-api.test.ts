@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { startServer, type RunningServer } from './app-server';
@@ -94,6 +94,7 @@ describe('embedded API', () => {
       entityId: '9f93e384-e239-497a-9854-9ba77def844c',
       metadata: {},
       counts: { actions: 1, modelCalls: 6, errors: 0, evaluators: 0 },
+      truth: { status: { tone: 'completed', label: 'completed', reason: null }, events: 11, modelCalls: 6, actions: 1, errors: 0 },
     });
     expect(documented).toMatchObject({ status: 'completed', startedAt: 1703001234567, durationMs: 1323, counts: { modelCalls: 1 } });
     expect(bare).toMatchObject({ durationMs: 500, roomId: 'room-2' });
@@ -293,6 +294,69 @@ describe('embedded agent logs', () => {
     } finally {
       await server.close();
       runs.remove();
+      dist.remove();
+    }
+  });
+});
+
+describe('truthful list rows', () => {
+  it("add the run page's status and counts to each row, action log outcomes included, and follow log changes", async () => {
+    const runs = tempDir('runs');
+    const dist = tempDir('dist');
+    fakeDist(dist.path);
+    const agentDir = join(runs.path, 'agent-a');
+    writeFile(agentDir, 'agent.json', { name: 'A' });
+    copyFileSync(join(REAL_SAMPLES, 'captured-action-error.json'), join(agentDir, 'action-error.json'));
+    copyFileSync(join(REAL_SAMPLES, 'run-detail-model-error.json'), join(agentDir, 'model-error.json'));
+    const server = await startServer({ port: 0, runsDir: runs.path, distDir: dist.path, warn: vi.fn() });
+    const truths = async () => {
+      const { data } = (await rawRequest(server.url, '/api/agents/agent-a/runs')).json() as Json;
+      return Object.fromEntries(data.runs.map((run: Json) => [run.runId, { status: run.status, truth: run.truth }]));
+    };
+    try {
+      let rows = await truths();
+      // The server's own status stays what the file says; `truth` is the viewer's.
+      expect(rows['ee6e5b97-d6e0-40a1-a0ba-059a87517009']).toMatchObject({
+        status: 'completed',
+        truth: { status: { tone: 'failed' }, errors: 1, events: 5 },
+      });
+      expect(rows['dd3d79f8-d03c-4285-895d-dfe504141261'].truth).toMatchObject({ status: { tone: 'completed' }, errors: 0 });
+      // With the agent's action log, the REPLY that failed is counted, as on the run page.
+      mkdirSync(join(agentDir, 'logs'));
+      copyFileSync(join(REAL_SAMPLES, 'logs', 'action-log-action-error.json'), join(agentDir, 'logs', 'action-log.json'));
+      rows = await truths();
+      expect(rows['dd3d79f8-d03c-4285-895d-dfe504141261']).toMatchObject({
+        status: 'completed',
+        truth: { status: { tone: 'completed', label: 'completed' }, errors: 1, actions: 1 },
+      });
+      // The log gone, the outcome is unverified again: no error counted.
+      rmSync(join(agentDir, 'logs'), { recursive: true });
+      rows = await truths();
+      expect(rows['dd3d79f8-d03c-4285-895d-dfe504141261'].truth).toMatchObject({ errors: 0 });
+    } finally {
+      await server.close();
+      runs.remove();
+      dist.remove();
+    }
+  });
+});
+
+describe('the bundled Atlas runs list', () => {
+  it('tells each run’s truth in a few kilobytes: the 2 MB large-prompt run is not needed to draw it', async () => {
+    const dist = tempDir('dist');
+    fakeDist(dist.path);
+    const server = await startServer({ port: 0, runsDir: join(import.meta.dirname, 'sample-runs'), distDir: dist.path, warn: vi.fn() });
+    try {
+      const response = await rawRequest(server.url, '/api/agents/550e8400-e29b-41d4-a716-446655440000/runs');
+      expect(response.body.length).toBeLessThan(10_000);
+      const { data } = response.json() as Json;
+      expect(data.runs).toHaveLength(7);
+      const byId = Object.fromEntries(data.runs.map((run: Json) => [run.runId, run.truth]));
+      expect(byId['8a1f3c5e-7b9d-4e2f-a4c6-0d8e2b4f6a97']).toMatchObject({ status: { tone: 'failed' }, errors: 2 });
+      expect(byId['4c8e2a6f-1d3b-4f5a-b7c9-8e0a2d4f6b18']).toMatchObject({ status: { tone: 'timeout' }, errors: 1 });
+      expect(byId['3a5c7e9b-1d3f-4a5c-8e7b-9d1f3b5d7f29']).toMatchObject({ status: { tone: 'completed' }, events: 6 });
+    } finally {
+      await server.close();
       dist.remove();
     }
   });

@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Run } from '../src/run/model';
 import type { Limiter } from './limiter';
 import type { RunsDirPaths } from './runs-dir-paths';
 import type { RunSummaryRow, SummaryResult } from './run-summary';
@@ -40,6 +41,11 @@ export interface RunIndexOptions {
 export interface RunIndex {
   /** Rows newest first; null when the agent folder is gone. */
   list(): Promise<readonly RunSummaryRow[] | null>;
+  /**
+   * Runs whose truth the agent's action log can change (see run-truth.ts), by run id, as of the
+   * last list(); the same object until a file changes.
+   */
+  checkables(): ReadonlyMap<string, Run>;
   find(runId: string): Promise<IndexedRun | null>;
   /** Marks the index for a rescan before its next answer (a file found missing, say). */
   invalidate(): void;
@@ -73,6 +79,7 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
   let watcher: FSWatcher | null = null;
   let byRunId = new Map<string, IndexedRun>();
   let sorted: RunSummaryRow[] = [];
+  let checkables = new Map<string, Run>();
 
   function startWatching(): void {
     if (watcher) return;
@@ -184,6 +191,7 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
     if (!changed) return;
     changed = false;
     const next = new Map<string, IndexedRun>();
+    const nextCheckables = new Map<string, Run>();
     for (const name of [...files.keys()].sort()) {
       const entry = files.get(name)!;
       if ('error' in entry.result) continue;
@@ -196,8 +204,10 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
         continue;
       }
       next.set(entry.result.summary.runId, { path: entry.path, version: entry.version, summary: entry.result.summary });
+      if (entry.result.checkable) nextCheckables.set(entry.result.summary.runId, entry.result.checkable);
     }
     byRunId = next;
+    checkables = nextCheckables;
     sorted = [...next.values()]
       .map((run) => run.summary)
       .sort((a, b) => (b.startedAt ?? -Infinity) - (a.startedAt ?? -Infinity) || a.runId.localeCompare(b.runId));
@@ -220,6 +230,7 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
       await fresh();
       return gone ? null : (byRunId.get(runId) ?? null);
     },
+    checkables: () => checkables,
     invalidate() {
       needsFullScan = true;
     },

@@ -1,6 +1,7 @@
 import { normalizeRun } from '../src/run/normalize';
 import { countRun, runDuration } from '../src/run/run-stats';
 import type { RunSummaryPayload } from '../src/run/run-schemas';
+import { truthBasis, type RunTruth, type TruthBasis } from '../src/run/run-truth';
 
 // The one place where a run file becomes a row of the runs list. The index (run-index.ts) computes
 // it once per file version and keeps it; richer rows (a status that also reads the action logs,
@@ -15,10 +16,18 @@ type SummaryField = 'runId' | 'status' | 'startedAt' | 'endedAt' | 'durationMs' 
 export type RunSummaryRow = { [K in SummaryField]-?: Exclude<RunSummaryPayload[K], undefined> } & {
   metadata: Record<string, never>;
   counts: Required<NonNullable<RunSummaryPayload['counts']>>;
+  /**
+   * Not in the real server's rows: the status and counts the run page shows (see run-truth.ts).
+   * Here without the action log; the store applies the agent's action log when the run needs it.
+   */
+  truth: RunTruth;
 };
 
-/** A file's content judged: a row, or why it is not one. Never quotes the content. */
-export type SummaryResult = { summary: RunSummaryRow } | { error: string };
+/**
+ * A file's content judged: a row (and what its truth needs from the action log later), or why it
+ * is not one. Never quotes the content.
+ */
+export type SummaryResult = { summary: RunSummaryRow; checkable: TruthBasis['checkable'] } | { error: string };
 
 export function summarizeRunText(text: string, agentId: string): SummaryResult {
   let json: unknown;
@@ -29,17 +38,18 @@ export function summarizeRunText(text: string, agentId: string): SummaryResult {
     return { error: 'not valid JSON' };
   }
   try {
-    return { summary: summarizeRun(json, agentId) };
+    return summarizeRun(json, agentId);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { error: `not a run (${reason.slice(0, 160)})` };
   }
 }
 
-export function summarizeRun(json: unknown, agentId: string): RunSummaryRow {
+export function summarizeRun(json: unknown, agentId: string): { summary: RunSummaryRow; checkable: TruthBasis['checkable'] } {
   const run = normalizeRun(json, agentId);
   const { actions, modelCalls, errors, evaluators } = countRun(run);
-  return {
+  const { truth, checkable } = truthBasis(run);
+  const summary: RunSummaryRow = {
     runId: run.runId,
     status: run.serverStatus,
     startedAt: run.startedAt,
@@ -50,5 +60,7 @@ export function summarizeRun(json: unknown, agentId: string): RunSummaryRow {
     entityId: run.entityId,
     metadata: {},
     counts: { actions, modelCalls, errors, evaluators },
+    truth,
   };
+  return { summary, checkable };
 }

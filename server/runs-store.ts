@@ -1,4 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Run } from '../src/run/model';
+import type { LogRow } from '../src/run/run-schemas';
+import { truthOfBasis } from '../src/run/run-truth';
+import { readAllAgentLogs } from './agent-logs';
 
 import type { FolderRead } from './agent-folder-json';
 import { ID_PATTERN } from '../src/lib/ids';
@@ -50,6 +55,13 @@ export function createRunsStore(runsDir: string, warn: (line: string) => void, o
   const limit = createLimiter(options.maxOpenFiles ?? 32);
   const workers = createSummaryWorkers();
   const indexes = new Map<string, RunIndex>();
+  /** Per agent: its action log rows, as of a version of its logs folder. */
+  const actionLogs = new Map<string, { version: string; rows: Promise<LogRow[]> }>();
+  /** Per agent: the list with the action log applied, for the index's rows and log version it was made from. */
+  const truthful = new Map<
+    string,
+    { rows: readonly RunSummaryRow[]; checkables: ReadonlyMap<string, Run>; version: string; list: RunSummaryRow[] }
+  >();
   const warned = new Set<string>();
 
   function warnOnce(key: string, line: string): void {
@@ -133,13 +145,55 @@ export function createRunsStore(runsDir: string, warn: (line: string) => void, o
     return answer;
   }
 
+  /** The agent's action log rows, read again only when a file of its logs folder changed. */
+  async function actionLog(agentId: string, dir: string): Promise<{ version: string; rows: Promise<LogRow[]> }> {
+    const logsDir = await paths.resolve(dir, 'logs').catch(() => null);
+    const names =
+      logsDir === null ? [] : (await readdir(logsDir).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
+    const stats = await Promise.all(names.map((name) => limit(() => stat(join(logsDir!, name))).catch(() => null)));
+    const version = names.map((name, index) => `${name}:${stats[index]?.mtimeMs}:${stats[index]?.size}`).join('|');
+    const known = actionLogs.get(agentId);
+    if (known?.version === version) return known;
+    const read = {
+      version,
+      rows: readAllAgentLogs({ paths, limit, warn }, dir).then((all) => all.filter((row) => row.type === 'action')),
+    };
+    actionLogs.set(agentId, read);
+    return read;
+  }
+
+  /**
+   * The rows with the truth the run page shows: a run whose action outcomes only the agent's
+   * action log knows (elizaOS 1.7 says every action succeeded) gets them from it, as on its page.
+   */
+  async function withActionLog(agentId: string, found: RunIndex, rows: readonly RunSummaryRow[]): Promise<readonly RunSummaryRow[]> {
+    const checkables = found.checkables();
+    if (checkables.size === 0) return rows;
+    const dir = await agentDir(agentId);
+    if (dir === null) return rows;
+    const log = await actionLog(agentId, dir);
+    const cached = truthful.get(agentId);
+    if (cached && cached.rows === rows && cached.checkables === checkables && cached.version === log.version) return cached.list;
+    const actionRows = await log.rows;
+    const list = rows.map((row) => {
+      const checkable = checkables.get(row.runId);
+      return checkable ? { ...row, truth: truthOfBasis({ truth: row.truth, checkable }, actionRows) } : row;
+    });
+    truthful.set(agentId, { rows, checkables, version: log.version, list });
+    return list;
+  }
+
   return {
     async listAgents() {
       const agents = await Promise.all((await agentIds()).map((id) => getAgent(id)));
       return agents.filter((agent) => agent !== null).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     },
     getAgent,
-    listRuns: (agentId) => fromIndex(agentId, (found) => found.list()),
+    listRuns: (agentId) =>
+      fromIndex(agentId, async (found) => {
+        const rows = await found.list();
+        return rows && withActionLog(agentId, found, rows);
+      }),
     findRun: (agentId, runId) => fromIndex(agentId, (found) => found.find(runId)),
     invalidate: (agentId) => indexes.get(agentId)?.invalidate(),
     agentDir,

@@ -10,14 +10,13 @@ test('says a run id the real server does not know has no events', async ({ page,
 test('links to a run with its roomId, and asks the server for the run with it', async ({ page, compat }) => {
   const { agentId, runs } = compat.serverA.manifest;
   const { runId, roomId } = runs['reply-action'];
-  // The runs list reads each listed run's detail (for its truthful status): with the roomId.
-  const runRequest = page.waitForRequest((request) => new URL(request.url()).pathname === `/api/agents/${agentId}/runs/${runId}`);
   await page.goto(`${compat.viewers.a}/agents/${agentId}/runs`);
   const link = page.getByRole('link', { name: runId });
   await expect(link).toHaveAttribute('href', new RegExp(`/runs/${runId}\\?roomId=${roomId}$`));
-  expect(new URL((await runRequest).url()).searchParams.get('roomId'), 'roomId sent with the run request').toBe(roomId);
 
+  const runRequest = page.waitForRequest((request) => new URL(request.url()).pathname === `/api/agents/${agentId}/runs/${runId}`);
   await link.click();
+  expect(new URL((await runRequest).url()).searchParams.get('roomId'), 'roomId sent with the run request').toBe(roomId);
   await expect(page).toHaveURL(`${runUrl(compat.viewers.a, agentId, runId, roomId)}`);
   await expect(runSummary(page).getByLabel('Status: completed')).toBeVisible();
 });

@@ -78,6 +78,28 @@ for (const scenario of Object.keys(EXPECTED) as Scenario[]) {
   });
 }
 
+test('the runs list tells each run what its run page tells, from the real server’s logs, opening no run', async ({ page, compat }) => {
+  const { agentId, runs } = compat.serverA.manifest;
+  const details: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith(`/api/agents/${agentId}/runs/`)) details.push(request.url());
+  });
+  await page.goto(`${compat.viewers.a}/agents/${agentId}/runs?limit=100`);
+  const rows = page.getByRole('table', { name: 'Runs, newest first' }).getByRole('row');
+  for (const scenario of Object.keys(EXPECTED) as Scenario[]) {
+    const row = rows.filter({ hasText: runs[scenario].runId });
+    await expect(row.getByLabel(EXPECTED[scenario].status), `${scenario}: status`).toBeVisible();
+    await expect(row.getByRole('cell').last(), `${scenario}: errors`).toHaveText(EXPECTED[scenario].errors);
+  }
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('failed');
+  await expect(rows.filter({ hasText: runs['model-error'].runId })).toHaveCount(1);
+  await expect(rows.filter({ hasText: runs['action-error'].runId })).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'has errors' });
+  await expect(rows.filter({ hasText: runs['action-error'].runId })).toHaveCount(1);
+  await expect(rows.filter({ hasText: runs.simple.runId })).toHaveCount(0);
+  expect(details, 'run detail requests made by the runs list').toEqual([]);
+});
+
 test('shows a run whose model threw as failed, with the error, though the server says completed', async ({ page, compat }) => {
   const { url } = await serverRun(compat, 'model-error');
   await page.goto(url);

@@ -50,7 +50,15 @@ const server = createServer((req, res) => {
     { host: '127.0.0.1', port: upstream, path: url, method: 'GET', headers: { accept: 'application/json' } },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, { ...cors, 'Content-Type': answer.headers['content-type'] ?? 'application/json' });
-      answer.pipe(res);
+      if (!/^\/api\/agents\/[^/]+\/runs(\?|$)/.test(url)) return answer.pipe(res);
+      // A real elizaOS runs list has no `truth` (the viewer's embedded API adds it): the page must find it in the logs.
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        for (const run of body?.data?.runs ?? []) delete run.truth;
+        res.end(JSON.stringify(body));
+      });
     },
   );
   proxied.on('error', () => {

@@ -9,6 +9,7 @@ import { reportProgress } from './download-progress';
 import { pollDelay } from './poll-policy';
 import { agentsResponseSchema, logsResponseSchema, runsListResponseSchema } from './schemas';
 import type { LogRow } from '../run/run-schemas';
+import type { AgentLogs } from '../run/run-truth';
 
 // Query option factories: the one place that knows query keys and cache policy.
 
@@ -187,5 +188,36 @@ export function memoriesQueryOptions(agentId: string, roomId: string, running = 
     retry: retryTransient,
     staleTime: running ? 0 : Infinity,
     refetchInterval: running ? 2_000 : false,
+  });
+}
+
+const LIST_LOG_PAGE = 250;
+const LIST_LOG_PAGES = 4;
+
+/**
+ * The agent's `run_event`, `action` and `embedding_event` log rows back to the oldest listed run:
+ * three requests for a page of runs instead of one run detail per row. Capped at 1,000 rows of each
+ * type; a run whose rows lie beyond it is shown as the server lists it, and says so.
+ */
+export function listLogsQueryOptions(agentId: string, oldestStartedAt: number | null, runIds: string[]) {
+  return queryOptions({
+    queryKey: ['list-logs', agentId, { oldestStartedAt, runIds }],
+    queryFn: async ({ signal }): Promise<AgentLogs> => {
+      const read = async (type: string) => {
+        const rows: LogRow[] = [];
+        for (let page = 0; page < LIST_LOG_PAGES; page++) {
+          const params = new URLSearchParams({ type, count: String(LIST_LOG_PAGE), offset: String(page * LIST_LOG_PAGE) });
+          const batch = parseBody(logsResponseSchema, await fetchJson(`/api/agents/${segment(agentId)}/logs?${params}`, { signal })).data;
+          rows.push(...batch);
+          const oldest = Date.parse(String(batch.at(-1)?.createdAt ?? ''));
+          if (batch.length < LIST_LOG_PAGE || oldestStartedAt === null || oldest < oldestStartedAt) break;
+        }
+        return rows;
+      };
+      const [runEvents, actions, embeddings] = await Promise.all([read('run_event'), read('action'), read('embedding_event')]);
+      return { runEvents, actions, embeddings };
+    },
+    retry: retryTransient,
+    staleTime: 5_000,
   });
 }

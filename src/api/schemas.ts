@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { logRowSchema, runSummarySchema } from '../run/run-schemas';
+import type { RunTruth } from '../run/run-truth';
 
 // Schemas for the non-run responses: the agents list, the runs list and error bodies.
 // The run itself is validated by src/run/normalize.ts, which accepts both API shapes.
@@ -43,3 +44,21 @@ export const logsResponseSchema = z.object({
   success: z.literal(true),
   data: z.array(logRowSchema),
 });
+
+const statusToneSchema = z.enum(['running', 'completed', 'failed', 'timeout', 'cancelled', 'other']);
+const countSchema = z.nullable(z.number().check(z.int(), z.nonnegative()));
+
+/** The truthful summary the embedded server adds to each runs-list row (`truth`, not in elizaOS's rows). */
+const runTruthSchema = z.object({
+  status: z.object({ tone: statusToneSchema, label: z.string(), reason: z.nullable(z.string()) }),
+  events: countSchema,
+  modelCalls: countSchema,
+  actions: z.number().check(z.int(), z.nonnegative()),
+  errors: z.number().check(z.int(), z.nonnegative()),
+});
+
+/** A list row's `truth`, when it carries a valid one. */
+export function listedTruth(row: ListedRun): RunTruth | null {
+  const parsed = runTruthSchema.safeParse((row as { truth?: unknown }).truth);
+  return parsed.success ? parsed.data : null;
+}

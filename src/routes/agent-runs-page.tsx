@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { runsQueryOptions } from '../api/queries';
+import { agentsQueryOptions, runsQueryOptions } from '../api/queries';
 import { useState } from 'react';
 import { CompareLink } from '../components/compare-link';
 import type { ListedRun } from '../api/schemas';
@@ -11,8 +11,19 @@ import { isValidId } from '../lib/ids';
 import { RunsTable } from './runs-table';
 import { runsFilter, useRunsListView } from './use-runs-list-view';
 import { Button } from '../components/ui/button';
+import { CopyButton } from '../components/ui/copy-button';
+import { matchesFilter, TRUTH_FILTERS, type TruthFilter } from '../run/run-truth';
+import { useListTruth, type RowTruth } from './use-list-truth';
 
-const STATUSES = ['all', 'started', 'completed', 'timeout', 'error'];
+const FILTER_LABELS: Record<TruthFilter | 'all', string> = {
+  all: 'all',
+  running: 'running',
+  completed: 'completed',
+  failed: 'failed',
+  timeout: 'timeout',
+  cancelled: 'cancelled',
+  'has-errors': 'has errors',
+};
 const REFRESH_MS = 5000;
 
 export function AgentRunsPage() {
@@ -30,8 +41,15 @@ export function AgentRunsPage() {
 function AgentRuns({ agentId }: { agentId: string }) {
   const [view, setView] = useRunsListView();
   const query = useQuery({ ...runsQueryOptions(agentId, runsFilter(view)), refetchInterval: view.live ? REFRESH_MS : false });
-  const runs = query.data?.runs ?? [];
-  const oldest = runs.at(-1)?.startedAt;
+  const agent = useQuery(agentsQueryOptions()).data?.find((candidate) => candidate.id === agentId);
+  const agentName = agent?.name ?? agent?.characterName ?? null;
+  const fetched = query.data?.runs ?? NO_RUNS;
+  const truths = useListTruth(agentId, fetched);
+  const { status } = view;
+  // The server filters on its own status, which hides failures: the page filters on the truth.
+  const runs = status === 'all' ? fetched : fetched.filter((run) => matchesTruth(truths.get(run.runId), status)).slice(0, view.limit);
+  const unchecked = status === 'all' ? 0 : fetched.filter((run) => truths.get(run.runId)?.state !== 'known').length;
+  const oldest = fetched.at(-1)?.startedAt;
   // Picked for comparison; kept across pages and filters, so runs far apart can be compared.
   const [picked, setPicked] = useState<ListedRun[]>([]);
   const togglePicked = (run: ListedRun) =>
@@ -41,21 +59,25 @@ function AgentRuns({ agentId }: { agentId: string }) {
 
   return (
     <Card aria-labelledby="agent-runs-title">
-      <CardTitle id="agent-runs-title">
-        Runs of agent <code className="font-mono text-sm">{agentId}</code>
-      </CardTitle>
+      <div className="mb-3 flex flex-wrap items-center gap-x-2 gap-y-1">
+        <CardTitle id="agent-runs-title" className="mb-0">
+          Runs of {agentName && agentName !== agentId ? agentName : 'agent'}
+        </CardTitle>
+        <code className="font-mono text-xs break-all text-muted">{agentId}</code>
+        <CopyButton text={agentId} label="Copy agent id" />
+      </div>
       <form className="mb-3 flex flex-wrap items-end gap-3 text-sm" onSubmit={(event) => event.preventDefault()}>
         <label className="flex flex-col text-xs">
           Status
           <select
             aria-label="Status"
             value={view.status}
-            onChange={(event) => setView({ status: event.target.value })}
+            onChange={(event) => setView({ status: event.target.value as TruthFilter | 'all' })}
             className="rounded border border-border bg-card px-1 py-1 text-sm"
           >
-            {STATUSES.map((value) => (
+            {(['all', ...TRUTH_FILTERS] as const).map((value) => (
               <option key={value} value={value}>
-                {value}
+                {FILTER_LABELS[value]}
               </option>
             ))}
           </select>
@@ -87,13 +109,23 @@ function AgentRuns({ agentId }: { agentId: string }) {
         <ErrorState error={query.error} subject={`the runs of agent ${agentId}`} onRetry={() => query.refetch()} />
       ) : !query.data ? (
         <Skeleton className="h-40 w-full" />
-      ) : runs.length === 0 ? (
+      ) : runs.length === 0 && unchecked === 0 ? (
         <p className="text-sm text-muted">No runs match.</p>
       ) : (
         <>
           <CompareLink agentId={agentId} selected={picked} />
-          <RunsTable agentId={agentId} runs={runs} picked={{ runIds: new Set(picked.map((run) => run.runId)), toggle: togglePicked }} />
+          <RunsTable
+            agentId={agentId}
+            runs={runs}
+            truths={truths}
+            picked={{ runIds: new Set(picked.map((run) => run.runId)), toggle: togglePicked }}
+          />
         </>
+      )}
+      {unchecked > 0 && (
+        <p className="mt-2 text-xs text-muted">
+          {unchecked === 1 ? '1 run' : `${unchecked} runs`} of this page not checked yet, so not filtered in.
+        </p>
       )}
       <div className="mt-3 flex gap-3 text-sm">
         {view.before !== null && (
@@ -109,4 +141,10 @@ function AgentRuns({ agentId }: { agentId: string }) {
       </div>
     </Card>
   );
+}
+
+const NO_RUNS: ListedRun[] = [];
+
+function matchesTruth(row: RowTruth | undefined, status: TruthFilter): boolean {
+  return row?.state === 'known' && matchesFilter(row.truth, status);
 }

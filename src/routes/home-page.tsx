@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import type { Agent } from '../api/schemas';
+import type { Agent, ListedRun } from '../api/schemas';
 import { agentsQueryOptions, runsQueryOptions } from '../api/queries';
 import { ErrorState } from '../components/error-state';
 import { Card, CardTitle } from '../components/ui/card';
@@ -8,6 +8,7 @@ import { Skeleton } from '../components/ui/skeleton';
 import { isValidId } from '../lib/ids';
 import { agentRunsPath } from '../lib/links';
 import { RunsTable } from './runs-table';
+import { useListTruth } from './use-list-truth';
 
 /** `/?agentId=<id>` (how elizaOS opens the viewer's panel) goes straight to that agent's runs. */
 export function HomePage() {
@@ -61,10 +62,13 @@ function AgentRuns({ agent }: { agent: Agent }) {
 /** The newest runs, with the same truthful status and counts as the agent's runs page. */
 function RunList({ agentId }: { agentId: string }) {
   const query = useQuery(runsQueryOptions(agentId, { limit: 5 }));
+  const truths = useListTruth(agentId, query.data?.runs ?? NO_RUNS);
   if (query.data) {
     if (query.data.runs.length === 0) return <p className="text-sm text-muted">No runs yet.</p>;
-    return <RunsTable agentId={agentId} runs={query.data.runs} />;
+    return <RunsTable agentId={agentId} runs={query.data.runs} truths={truths} />;
   }
   if (query.isError) return <ErrorState error={query.error} subject={`the runs of agent ${agentId}`} onRetry={() => query.refetch()} />;
   return <Skeleton className="h-20 w-full" />;
 }
+
+const NO_RUNS: ListedRun[] = [];

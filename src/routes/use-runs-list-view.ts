@@ -1,12 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { RunsFilter } from '../api/queries';
+import { isTruthFilter, type TruthFilter } from '../run/run-truth';
 import { withParams } from '../lib/search-params';
 
 /** The runs list as its URL names it (`status`, `from`, `to`, `before`, `live`, `limit`). */
 export interface RunsListView {
-  /** A status, or 'all'. */
-  status: string;
+  /** A truthful status (or "has-errors") to filter on, or 'all'. */
+  status: TruthFilter | 'all';
   /** `datetime-local` values as typed (the browser's time zone), '' when not set. */
   from: string;
   to: string;
@@ -25,7 +26,7 @@ export type RunsListViewChange = Partial<Omit<RunsListView, 'limit'>>;
  */
 export function useRunsListView(): [RunsListView, (change: RunsListViewChange) => void] {
   const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? 'all';
+  const status = readStatus(params.get('status'));
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const before = epoch(params.get('before'));
@@ -49,11 +50,24 @@ function runsListParams(change: RunsListViewChange): Record<string, string | nul
   return params;
 }
 
-/** What to ask the server for. */
+// Links made when the filter showed the server's own words still work.
+const OLD_STATUSES: Record<string, TruthFilter> = { started: 'running', error: 'failed' };
+
+function readStatus(value: string | null): TruthFilter | 'all' {
+  if (isTruthFilter(value)) return value;
+  return value !== null && Object.hasOwn(OLD_STATUSES, value) ? OLD_STATUSES[value] : 'all';
+}
+
+/** The most runs a filtered page looks through: the server's own maximum page. */
+export const FILTERED_PAGE = 100;
+
+/**
+ * What to ask the server for. The server filters on its own (untruthful) status, so a filtered
+ * list asks for a full page, unfiltered, and the page filters on the truth.
+ */
 export function runsFilter(view: RunsListView): RunsFilter {
   return {
-    limit: view.limit,
-    status: view.status,
+    limit: view.status === 'all' ? view.limit : FILTERED_PAGE,
     to: view.before ?? epoch(view.to),
     // Any `from` skips the real server's 15 s cache of the plain list, so live refreshes are live.
     from: epoch(view.from) ?? (view.live ? 1 : undefined),

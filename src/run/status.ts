@@ -31,10 +31,18 @@ const TONES: Record<string, StatusTone> = {
 export function deriveStatus(run: Run): DerivedStatus {
   const ended = lastRunEnded(run);
   const endedStatus = typeof ended?.data.status === 'string' ? ended.data.status : null;
-  const status = toneOf(run.serverStatus) === 'running' && endedStatus ? endedStatus : run.serverStatus;
+  return statusOf(run.serverStatus, endedStatus, ended?.error ?? null);
+}
+
+/**
+ * deriveStatus's rules on their own: the server's status, and the status and error its RUN_ENDED
+ * carried (an event of the run, or the `run_event` row the agent's log keeps of it).
+ */
+export function statusOf(serverStatus: string, endedStatus: string | null, endedError: string | null): DerivedStatus {
+  const status = toneOf(serverStatus) === 'running' && endedStatus ? endedStatus : serverStatus;
   const tone = toneOf(status) ?? 'other';
 
-  if (ended?.error) {
+  if (endedError) {
     const reason = tone === 'failed' ? null : `The server says "${status}", but the run ended with an error.`;
     return { tone: 'failed', label: 'failed', reason };
   }
