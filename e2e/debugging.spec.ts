@@ -191,7 +191,6 @@ test.describe('finding the problem', () => {
     await page.keyboard.press('/');
     await expect(page.getByRole('searchbox', { name: 'Search events' })).toBeFocused();
     await page.keyboard.press('Escape');
-    await page.locator('body').click({ position: { x: 2, y: 2 } });
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await page.keyboard.press('Escape');

@@ -1,26 +1,26 @@
 import type { AlignedItem } from '../run/compare-runs';
 import type { TokenCount } from '../run/model';
 import { AlignedStepItem } from './aligned-step-item';
-import { useWindowList } from './use-window-list';
+import { useWindowList, type RevealRequest } from './use-window-list';
 
 export interface AlignedStepsProps {
   items: AlignedItem[];
   selectedId: string | null;
-  /** Bumped to ask the list to bring the selected item into view. */
-  scrollRequest: number;
+  /** A step to bring into view. */
+  reveal: RevealRequest | null;
   estimates: [ReadonlyMap<string, TokenCount>, ReadonlyMap<string, TokenCount>];
   onSelect: (id: string) => void;
 }
 
 /** The two timelines aligned step by step, virtualised like the run timeline. */
-export function AlignedSteps({ items, selectedId, scrollRequest, estimates, onSelect }: AlignedStepsProps) {
+export function AlignedSteps({ items, selectedId, reveal, estimates, onSelect }: AlignedStepsProps) {
   const { listRef, virtualizer, scrollMargin } = useWindowList({
     count: items.length,
     estimateSize: 58,
     overscan: 10,
     keyAt: (index) => items[index].id,
-    selectedIndex: () => (selectedId === null ? -1 : items.findIndex((item) => item.id === selectedId)),
-    scrollRequest,
+    indexOf: (id) => items.findIndex((item) => item.id === id),
+    reveal,
     align: 'center',
   });
 

@@ -69,7 +69,7 @@ function renderEverywhere(run: Run): string {
     rows,
     expanded: new Set(rows.slice(0, 2).map((row) => row.event.id)),
     selectedId: rows[0]?.event.id ?? null,
-    scrollRequest: 0,
+    reveal: null,
     timeMode: 'relative',
     waterfall,
     estimates,

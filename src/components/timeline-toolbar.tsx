@@ -6,6 +6,7 @@ import { toggleKind, type TimelineView, type TimelineViewChange } from '../run/t
 import { KIND_STYLE } from './kind-icon';
 import type { SearchState } from './use-event-search';
 import { Button } from './ui/button';
+import { useEchoedText } from './use-echoed-text';
 
 export interface TimelineCounts {
   /** Events of each kind in the run, for the filter buttons. */
@@ -28,6 +29,7 @@ interface TimelineToolbarProps {
 const TIME_LABEL: Record<TimeMode, string> = { relative: 'From run start', local: 'Local time', utc: 'UTC' };
 
 export function TimelineToolbar({ view, onChange, counts, search, searchRef, onNextError, onHelp }: TimelineToolbarProps) {
+  const [query, setQuery] = useEchoedText(view.query, (value) => onChange({ query: value }));
   return (
     <div className="mb-3 space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -36,8 +38,15 @@ export function TimelineToolbar({ view, onChange, counts, search, searchRef, onN
           type="search"
           aria-label="Search events"
           placeholder="Search types and payloads  ( / )"
-          value={view.query}
-          onChange={(event) => onChange({ query: event.target.value })}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            // Escape clears the search and hands the keys back to the timeline (j must move, not type).
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            if (query) setQuery('');
+            event.currentTarget.blur();
+          }}
           className="min-w-48 flex-1 rounded border border-border bg-card px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-accent"
         />
         <span role="status" className="text-xs text-muted">

@@ -3,14 +3,14 @@ import type { TokenCount } from '../run/model';
 import type { TimelineRow } from '../run/timeline-rows';
 import type { Waterfall } from '../run/waterfall';
 import { TimelineItem } from './timeline-item';
-import { useWindowList } from './use-window-list';
+import { useWindowList, type RevealRequest } from './use-window-list';
 
 export interface TimelineProps {
   rows: TimelineRow[];
   expanded: ReadonlySet<string>;
   selectedId: string | null;
-  /** Bumped to ask the list to bring the selected row into view. */
-  scrollRequest: number;
+  /** A row to bring into view (and focus, if asked). */
+  reveal: RevealRequest | null;
   timeMode: TimeMode;
   waterfall: Waterfall | null;
   estimates: ReadonlyMap<string, TokenCount>;
@@ -22,15 +22,16 @@ export interface TimelineProps {
  * The run's events as an ordered list, virtualised: only the rows near the viewport are in the
  * DOM, so 100,000 events scroll like 10. Rows are measured, so expanded payloads of any height work.
  */
-export function Timeline({ rows, expanded, selectedId, scrollRequest, timeMode, waterfall, estimates, onToggle, onSelect }: TimelineProps) {
+export function Timeline({ rows, expanded, selectedId, reveal, timeMode, waterfall, estimates, onToggle, onSelect }: TimelineProps) {
   const { listRef, virtualizer, scrollMargin } = useWindowList({
     count: rows.length,
     estimateSize: 46,
     overscan: 12,
     keyAt: (index) => rows[index].event.id,
-    selectedIndex: () => (selectedId === null ? -1 : rows.findIndex((row) => row.event.id === selectedId)),
-    scrollRequest,
+    indexOf: (eventId) => rows.findIndex((row) => row.event.id === eventId),
+    reveal,
     align: 'auto',
+    onRevealed: focusToggle,
   });
 
   if (rows.length === 0) return <p className="text-sm text-muted">No events to show.</p>;
@@ -59,4 +60,9 @@ export function Timeline({ rows, expanded, selectedId, scrollRequest, timeMode, 
       })}
     </ol>
   );
+}
+
+/** The row's own button: focusing it selects the event (its onFocus). */
+function focusToggle(row: HTMLElement) {
+  row.querySelector<HTMLButtonElement>('button[aria-expanded]')?.focus({ preventScroll: true });
 }

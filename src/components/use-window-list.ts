@@ -1,23 +1,34 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 
+/** Asks a list to bring one item into view (a new object each time, even for the same item). */
+export interface RevealRequest {
+  key: string;
+  /** Also hand the item to `onRevealed` once it is on screen (to move the focus there). */
+  focus: boolean;
+}
+
 export interface WindowListOptions {
   count: number;
   estimateSize: number;
   overscan: number;
   keyAt: (index: number) => string;
-  /** Where the selected item is, looked up only when a scroll is asked for (-1: nowhere). */
-  selectedIndex: () => number;
-  /** Bumped to ask the list to bring the selected item into view. */
-  scrollRequest: number;
+  /** Where the item with this key is (-1: nowhere); looked up only when a reveal is asked for. */
+  indexOf: (key: string) => number;
+  reveal: RevealRequest | null;
   align: 'auto' | 'center';
+  /** Called with the item's element once a reveal asking for focus has it in view. */
+  onRevealed?: (element: HTMLElement) => void;
 }
 
 /**
  * A list virtualised against the window: only the items near the viewport are in the DOM, and
  * items are measured, so rows of any height work. Returns the list's ref and where it starts.
+ *
+ * A reveal names the item by key, not by what is selected: the selection lives in the URL, which
+ * updates after the key press, so reading it here would scroll to the previous item.
  */
-export function useWindowList({ count, estimateSize, overscan, keyAt, selectedIndex, scrollRequest, align }: WindowListOptions) {
+export function useWindowList({ count, estimateSize, overscan, keyAt, indexOf, reveal, align, onRevealed }: WindowListOptions) {
   const listRef = useRef<HTMLOListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // Measured after every render: content above the list (errors, banners) moves it; the guard stops loops.
@@ -27,12 +38,34 @@ export function useWindowList({ count, estimateSize, overscan, keyAt, selectedIn
     if (Math.abs(top - scrollMargin) > 1) setScrollMargin(top);
   });
   const virtualizer = useWindowVirtualizer({ count, estimateSize: () => estimateSize, overscan, scrollMargin, getItemKey: keyAt });
+
+  const pending = useRef<RevealRequest | null>(null);
+  const itemElement = (index: number) => listRef.current?.querySelector<HTMLElement>(`:scope > [data-index="${index}"]`) ?? null;
   useLayoutEffect(() => {
-    if (scrollRequest === 0) return;
-    const index = selectedIndex();
-    if (index >= 0) virtualizer.scrollToIndex(index, { align });
+    if (!reveal) return;
+    const index = indexOf(reveal.key);
+    pending.current = index >= 0 ? reveal : null;
+    // An item far away is not in the DOM yet: scroll to where it will be, then finish below.
+    if (index >= 0 && !itemElement(index)) virtualizer.scrollToIndex(index, { align });
     // Only an explicit request scrolls; items changing under a selection must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scrollRequest]);
+  }, [reveal]);
+  // After every render: once the requested item is in the DOM, show all of it (the browser knows
+  // its real size and place; the virtualiser may only have estimated them) and focus it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const request = pending.current;
+    if (!request) return;
+    const index = indexOf(request.key);
+    const element = index >= 0 ? itemElement(index) : null;
+    if (index < 0) pending.current = null;
+    if (!element) return;
+    pending.current = null;
+    const block = align === 'center' ? 'center' : 'nearest';
+    element.scrollIntoView({ block });
+    if (request.focus) onRevealed?.(element);
+    // Rows measured in this commit may still move it once the virtualiser re-renders.
+    requestAnimationFrame(() => requestAnimationFrame(() => element.isConnected && element.scrollIntoView({ block })));
+  });
   return { listRef, virtualizer, scrollMargin };
 }

@@ -6,6 +6,7 @@ import { CompareSideCard } from '../components/compare-side-card';
 import { DifferenceNav } from '../components/difference-nav';
 import { DifferencesList } from '../components/differences-list';
 import { useCompareKeys } from '../components/use-compare-keys';
+import type { RevealRequest } from '../components/use-window-list';
 import { useNow } from '../components/use-now';
 import { Skeleton } from '../components/ui/skeleton';
 import { runSteps } from '../run/align-runs';
@@ -48,7 +49,7 @@ export function CompareView({ a, b, step, onStep }: CompareViewProps) {
   const marks = useMemo(() => (items ? countMarks(items) : null), [items]);
   const differenceIndexes = useMemo(() => items?.flatMap((item, index) => (item.mark === 'same' ? [] : [index])) ?? [], [items]);
   const estimates = useMemo(() => [estimatesA, estimatesB] as [typeof estimatesA, typeof estimatesB], [estimatesA, estimatesB]);
-  const [scrollRequest, setScrollRequest] = useState(step ? 1 : 0);
+  const [reveal, setReveal] = useState<RevealRequest | null>(() => (step ? { key: step, focus: false } : null));
 
   const selectedIndex = items && step ? items.findIndex((item) => item.id === step) : -1;
   // Keys can come faster than the URL that holds the step renders again: a move starts from the
@@ -62,7 +63,7 @@ export function CompareView({ a, b, step, onStep }: CompareViewProps) {
     if (!items?.[index]) return;
     requested.current = items[index].id;
     onStep(items[index].id);
-    setScrollRequest((count) => count + 1);
+    setReveal({ key: items[index].id, focus: false });
   };
   const moveDifference = (delta: 1 | -1) => {
     if (differenceIndexes.length === 0) return;
@@ -113,7 +114,7 @@ export function CompareView({ a, b, step, onStep }: CompareViewProps) {
             <AlignedSteps
               items={items}
               selectedId={selected?.id ?? null}
-              scrollRequest={scrollRequest}
+              reveal={reveal}
               estimates={estimates}
               onSelect={(id) => onStep(id)}
             />

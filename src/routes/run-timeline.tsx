@@ -5,6 +5,7 @@ import { TimelineToolbar } from '../components/timeline-toolbar';
 import { Card, CardTitle } from '../components/ui/card';
 import { useEventSearch } from '../components/use-event-search';
 import { useTimelineKeys } from '../components/use-timeline-keys';
+import type { RevealRequest } from '../components/use-window-list';
 import type { Run, TokenCount } from '../run/model';
 import { countKinds, filterRows } from '../run/timeline-filter';
 import type { TimelineRow } from '../run/timeline-rows';
@@ -26,7 +27,8 @@ export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
   const [view, setView] = useTimelineView();
   const { kinds, errorsOnly, query, eventId: selectedId } = view;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(selectedId ? [selectedId] : []));
-  const [scrollRequest, setScrollRequest] = useState(() => (selectedId ? 1 : 0));
+  // A deep link scrolls to its event; a key press also moves the focus there.
+  const [reveal, setReveal] = useState<RevealRequest | null>(() => (selectedId ? { key: selectedId, focus: false } : null));
   const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -60,8 +62,7 @@ export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
 
   const goTo = (eventId: string) => {
     select(eventId);
-    setScrollRequest((n) => n + 1);
-    requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(`toggle-${eventId}`)?.focus({ preventScroll: true })));
+    setReveal({ key: eventId, focus: true });
   };
 
   const selectedIndex = () => visible.findIndex((row) => row.event.id === currentId());
@@ -107,7 +108,7 @@ export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
         rows={visible}
         expanded={expanded}
         selectedId={selectedId}
-        scrollRequest={scrollRequest}
+        reveal={reveal}
         timeMode={view.timeMode}
         waterfall={waterfall}
         estimates={estimates}
