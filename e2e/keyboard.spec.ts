@@ -7,7 +7,7 @@ import { expect, RUNS, test } from './test';
 test.use({ viewport: { width: 1100, height: 420 } });
 
 const REPLY = `/agents/agent-real/runs/${RUNS.replyAction}`;
-/** 199 events (e2e/fixtures/runs/agent-long): far more rows than the list keeps in the DOM. */
+/** 83 events (e2e/fixtures/runs/agent-long): far more rows than the list keeps in the DOM. */
 const LONG = '/agents/agent-long/runs/7b3e9d21-5c4a-4f8e-9a6b-2d1c0e8f7a35';
 const timeline = (page: Page) => page.getByRole('list', { name: 'Event timeline' });
 const current = (page: Page) => timeline(page).locator('li[aria-current="true"]');
@@ -35,13 +35,13 @@ test('`e` on a freshly opened run scrolls to the error and focuses it, the first
 test('`e` reaches an error far down a long run that is not rendered yet, and `k` walks back from it', async ({ page }) => {
   await page.goto(LONG);
   await expect(timeline(page).getByRole('listitem').first()).toBeAttached();
-  await expect(timeline(page).locator('li[aria-posinset="198"]')).toHaveCount(0);
+  await expect(timeline(page).locator('li[aria-posinset="82"]')).toHaveCount(0);
   await page.keyboard.press('e');
-  await expect(current(page)).toHaveAttribute('aria-posinset', '198');
+  await expect(current(page)).toHaveAttribute('aria-posinset', '82');
   await expect(current(page)).toContainText('The model provider timed out');
   await expect(current(page).getByRole('button').first()).toBeFocused();
   await expectFullyInView(page, current(page));
-  for (let step = 197; step >= 190; step--) {
+  for (let step = 81; step >= 74; step--) {
     await page.keyboard.press('k');
     await expect(current(page)).toHaveAttribute('aria-posinset', String(step));
     await expectFullyInView(page, current(page));
