@@ -1,9 +1,10 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { snapshotTemplatePlugin } from './vite.snapshot.config.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), snapshotTemplatePlugin()],
   build: {
     // Built for error reports, not served (server/static-files.ts refuses .map) and not named in the bundles.
     sourcemap: 'hidden',

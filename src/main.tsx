@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { createRouter } from './app/router';
 import { applyTheme, followSystemTheme } from './app/theme';
 import './index.css';
 
@@ -9,6 +10,6 @@ followSystemTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App createRouter={createRouter} />
   </StrictMode>,
 );

@@ -1,9 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { RouterProvider } from 'react-router';
-import { createRouter } from './router';
+import { RouterProvider, type RouterProviderProps } from 'react-router';
 
-export function App() {
+/** `createRouter`: the viewer's pages, or only the run page inside a snapshot file (snapshot-router.tsx). */
+export function App({ createRouter }: { createRouter: () => RouterProviderProps['router'] }) {
   // One QueryClient and router per mount.
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
   const [router] = useState(createRouter);

@@ -31,10 +31,9 @@ function snapshotElement(): HTMLElement | null {
   return typeof document === 'undefined' ? null : document.getElementById(SNAPSHOT_BUNDLE_ID);
 }
 
-/** True inside a snapshot file: the page holds its run and talks to no server. */
+/** True inside a snapshot file (even a damaged one): the page holds its run and talks to no server. */
 export function isSnapshot(): boolean {
-  const text = snapshotElement()?.textContent?.trim();
-  return !!text && text !== 'null';
+  return snapshotElement() !== null;
 }
 
 function readSnapshot(): OpenedRun {

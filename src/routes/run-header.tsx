@@ -71,7 +71,7 @@ export function RunHeader({ source, run, loaded, markdown }: RunHeaderProps) {
           {source.kind === 'server' && (
             <CopyButton text={() => shareableUrl(location.href)} label="Copy link to this view" idleText="Copy link" />
           )}
-          {source.kind === 'copy' && source.copy.how === 'link' && (
+          {source.kind === 'copy' && (
             <CopyButton text={() => copyViewUrl(source.copy)} label="Copy link to this view" idleText="Copy link" />
           )}
           <CopyButton text={markdown} label="Copy as Markdown" idleText="Copy as Markdown" />
@@ -98,9 +98,12 @@ export function RunHeader({ source, run, loaded, markdown }: RunHeaderProps) {
   );
 }
 
-/** This view (filters, selected event) of a shared copy, with the run still in the fragment. */
+/**
+ * This view (filters, selected event) of a shared copy: a link keeps the run in its fragment; a
+ * snapshot's is its file:// address with the query, which opens this view from the same file.
+ */
 function copyViewUrl(copy: RunCopy): string {
-  return `${location.origin}${location.pathname}${location.search}${copy.how === 'link' ? `#${copy.fragment}` : ''}`;
+  return `${location.href.replace(/#.*$/, '')}${copy.how === 'link' ? `#${copy.fragment}` : ''}`;
 }
 
 /** Downloads the run exactly as the server sent it (or as the file was). */

@@ -39,7 +39,7 @@ export function RunReport({ source, run: loaded }: { source: RunSource; run: Run
       <RunHeader source={source} run={run} loaded={loaded} markdown={markdown} />
       <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
       <RunConversation source={source} run={run} running={status.tone === 'running'} />
-      <RunInsight run={run}>
+      <RunInsight run={run} source={source}>
         <RunTimeline run={run} rows={rows} estimates={estimates} />
       </RunInsight>
       <TokenUsagePanel usage={tokens} estimating={estimating} onNear={onTokenPanelNear} />

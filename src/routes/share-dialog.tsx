@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { directServer } from '../api/api-target';
+import { fetchSnapshotTemplate } from '../api/snapshot-template';
 import { agentsQueryOptions, logsQueryOptions, memoriesQueryOptions } from '../api/queries';
 import { MaskedList } from '../components/masked-list';
 import { formatBytes } from '../lib/format';
@@ -9,11 +10,13 @@ import { isValidId } from '../lib/ids';
 import { runPath } from '../lib/links';
 import { actionIdsToCheck, embeddingIdsToExplain } from '../run/log-outcomes';
 import { maskRunBundle } from '../run/mask-bundle';
-import type { Run } from '../run/model';
-import { buildRunBundle, readRunBundle, type RunBundle } from '../run/run-bundle';
+import type { Run, TokenCount } from '../run/model';
+import { buildRunBundle, readRunBundle, withTokenEstimates, type RunBundle } from '../run/run-bundle';
 import { encodeShareFragment, MAX_LINK_CHARS } from '../run/share-codec';
-import { snapshotFileName } from '../run/snapshot-html';
+import { snapshotFileName, snapshotHtml } from '../run/snapshot-html';
 import type { RunSource } from '../run/run-source';
+import { sectionTokensQueryOptions } from './use-prompt-breakdowns';
+import { savedTokenCounts, tokenEstimatesQueryOptions } from './use-token-estimates';
 
 /**
  * "Share this run": says what will be shared and what will be masked, then gives a link that
@@ -42,6 +45,8 @@ export function ShareDialog({ source, run, onClose }: { source: RunSource; run: 
     retry: false,
   });
   const [status, setStatus] = useState('');
+  const [building, setBuilding] = useState(false);
+  const queryClient = useQueryClient();
 
   const tooLong = link.data !== undefined && link.data.length > MAX_LINK_CHARS;
   async function copyLink() {
@@ -55,8 +60,33 @@ export function ShareDialog({ source, run, onClose }: { source: RunSource; run: 
       setStatus('The link could not be copied: the browser refused access to the clipboard.');
     }
   }
-  // The self-contained .html snapshot is not built yet; until it is, the masked run goes out as a run
-  // bundle file, which any copy of the viewer opens with "Open file" (nothing is uploaded).
+  /** The viewer and the masked run in one .html file that opens from disk with no network at all. */
+  async function downloadSnapshot() {
+    if (!masked) return;
+    setBuilding(true);
+    setStatus('Making the snapshot…');
+    try {
+      // A snapshot has no tokenizer: the counts this page shows (calls, prompt sections) go in with the run.
+      const noCounts = () => new Map<string, TokenCount>();
+      const [template, calls, sections] = await Promise.all([
+        fetchSnapshotTemplate(),
+        queryClient.fetchQuery(tokenEstimatesQueryOptions(run, source)).catch(noCounts),
+        queryClient.fetchQuery(sectionTokensQueryOptions(run)).catch(noCounts),
+      ]);
+      const counts = new Map([...(savedTokenCounts(source).saved ?? []), ...calls, ...sections]);
+      const html = snapshotHtml(template, withTokenEstimates(masked.bundle, counts), run.runId);
+      const name = snapshotFileName(masked.bundle.agent.name, masked.bundle.agent.id, run.runId);
+      saveFile(new Blob([html], { type: 'text/html' }), name);
+      setStatus(
+        `Saved as ${name} (${formatBytes(new Blob([html]).size)}), with the secrets masked. It opens in any browser, from the disk, and makes no request.`,
+      );
+    } catch (error) {
+      setStatus(`The snapshot could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBuilding(false);
+    }
+  }
+  /** The masked run as a run bundle, which any copy of the viewer opens with "Open file". */
   function downloadMaskedFile() {
     if (!masked) return;
     const name = snapshotFileName(masked.bundle.agent.name, masked.bundle.agent.id, run.runId, 'json');
@@ -112,15 +142,18 @@ export function ShareDialog({ source, run, onClose }: { source: RunSource; run: 
       {tooLong && (
         <p className="mt-4 rounded border border-[var(--status-timeout)] p-2 text-sm">
           This link would be {formatBytes(link.data!.length)}: too long to paste in a chat (more than {formatBytes(MAX_LINK_CHARS)}).
-          Download the masked file instead and send it.
+          Download the snapshot instead and send the file.
         </p>
       )}
       <div className="mt-4 flex flex-wrap gap-2">
         <button type="button" onClick={copyLink} disabled={!link.data || tooLong} className={PRIMARY}>
           Copy share link
         </button>
+        <button type="button" onClick={downloadSnapshot} disabled={!masked || building} className={tooLong ? PRIMARY : SECONDARY}>
+          Download snapshot
+        </button>
         <button type="button" onClick={downloadMaskedFile} disabled={!masked} className={SECONDARY}>
-          Download masked file
+          Download masked JSON
         </button>
         <form method="dialog" className="ml-auto">
           <button className={SECONDARY}>Close</button>

@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { countTokens, serverCountsTokens } from '../api/token-counts';
 import type { Run, TokenCount } from '../run/model';
-import { estimateInputs } from '../run/token-estimate';
+import { estimateInputs, type EstimateInput } from '../run/token-estimate';
 import type { RunSource } from '../run/run-source';
 
 const NONE: ReadonlyMap<string, TokenCount> = new Map();
@@ -10,7 +10,8 @@ const NONE: ReadonlyMap<string, TokenCount> = new Map();
 /**
  * Estimated tokens for the model calls that report none; empty until ready. The viewer's server
  * counts them when it is behind the page; otherwise a worker does, and its tokenizer (~430 kB) is
- * loaded only once `panelSeen` says the token panel came into view.
+ * loaded only once `panelSeen` says the token panel came into view. A snapshot carries no tokenizer:
+ * it shows the estimates saved in it, like any bundle that has them.
  */
 export function useTokenEstimates(
   run: Run,
@@ -18,14 +19,34 @@ export function useTokenEstimates(
   panelSeen: boolean,
 ): { estimates: ReadonlyMap<string, TokenCount>; estimating: boolean } {
   const inputs = useMemo(() => estimateInputs(run), [run]);
+  const onServer = source.kind === 'server' && serverCountsTokens();
+  const { saved, offline } = savedTokenCounts(source);
+  const savedAll = saved !== null && inputs.every((input) => saved.has(input.eventId));
+  const query = useQuery({
+    ...tokenEstimatesQueryOptions(run, source, inputs),
+    enabled: inputs.length > 0 && !savedAll && !offline && (onServer || panelSeen),
+  });
+  if (savedAll || offline) return { estimates: saved ?? NONE, estimating: false };
+  return { estimates: query.data ?? NONE, estimating: inputs.length > 0 && !query.data && !query.isError };
+}
+
+/**
+ * Token counts saved with a file or a copy (call estimates and prompt section pieces, by id), and
+ * whether the page may count none itself: a snapshot file has no tokenizer and makes no request.
+ */
+export function savedTokenCounts(source: RunSource): { saved: ReadonlyMap<string, TokenCount> | null; offline: boolean } {
+  if (source.kind === 'server') return { saved: null, offline: false };
+  return { saved: source.context.tokenEstimates, offline: source.kind === 'copy' && source.copy.how === 'snapshot' };
+}
+
+/** The page's estimates for a run (the share dialog saves the same ones in a snapshot). */
+export function tokenEstimatesQueryOptions(run: Run, source: RunSource, inputs: EstimateInput[] = estimateInputs(run)) {
   const serverRun = source.kind === 'server' ? { agentId: source.agentId, runId: run.runId, roomId: run.roomId } : undefined;
   const onServer = serverRun !== undefined && serverCountsTokens();
-  const query = useQuery({
+  return queryOptions({
     queryKey: ['token-estimates', serverRun ?? run.runId, onServer, inputs.length, inputs.at(-1)?.eventId],
     queryFn: ({ signal }) => countTokens({ inputs, run: serverRun, signal }),
-    enabled: inputs.length > 0 && (onServer || panelSeen),
     staleTime: Infinity,
     retry: false,
   });
-  return { estimates: query.data ?? NONE, estimating: inputs.length > 0 && !query.data && !query.isError };
 }

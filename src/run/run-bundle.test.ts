@@ -5,7 +5,7 @@ import { collectErrors } from './run-errors';
 import { FROM_ACTION_LOG } from './log-outcomes';
 import type { LogRow } from './run-schemas';
 import { InvalidRunError, normalizeRun } from './normalize';
-import { applyRunContext, buildRunBundle, readRunBundle, RUN_BUNDLE_VIEWER } from './run-bundle';
+import { applyRunContext, buildRunBundle, readRunBundle, RUN_BUNDLE_VIEWER, withTokenEstimates } from './run-bundle';
 import { loadSample, sampleFiles } from './test-samples';
 
 // Real responses captured from elizaOS 1.7.2 by compat/capture.mjs.
@@ -95,11 +95,32 @@ describe('run bundles', () => {
       [{ ...good, agent: 'x' }, /agent/],
       [{ ...good, response: { nope: true } }, /events|runId/],
       [{ ...good, actionLog: { data: 'x' } }, /actionLog is not a list of log rows/],
+      [{ ...good, tokenEstimates: { tokenizer: 'cl100k_base', counts: [['e1', -1, 0]] } }, /not a whole number of tokens \(event e1\)/],
+      [{ ...good, tokenEstimates: { tokenizer: 'cl100k_base', counts: [['e1', 1]] } }, /tokenEstimates/],
       [{ viewer: RUN_BUNDLE_VIEWER }, /run bundle/],
     ];
     for (const [input, message] of cases) {
       expect(() => readRunBundle(input)).toThrow(InvalidRunError);
       expect(() => readRunBundle(input)).toThrow(message);
     }
+  });
+
+  it("carries the token estimates a snapshot shows (it has no tokenizer), and ignores another tokenizer's", () => {
+    const estimates = new Map([
+      ['e1', { prompt: 120, completion: 7, total: 127 }],
+      ['call-1|0', { prompt: 30, completion: 0, total: 30 }],
+    ]);
+    const bundle = withTokenEstimates(actionErrorBundle(), estimates);
+    expect(bundle.tokenEstimates).toEqual({
+      tokenizer: 'cl100k_base',
+      counts: [
+        ['e1', 120, 7],
+        ['call-1|0', 30, 0],
+      ],
+    });
+    expect(readRunBundle(JSON.parse(JSON.stringify(bundle))).context.tokenEstimates).toEqual(estimates);
+    expect(withTokenEstimates(actionErrorBundle(), new Map()).tokenEstimates).toBeUndefined();
+    const other = { ...bundle, tokenEstimates: { tokenizer: 'o200k_base', counts: [['e1', 1, 1]] } };
+    expect(readRunBundle(other).context.tokenEstimates).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod/mini';
 import { asRecord } from './event-facts';
 import { actionIdsToCheck, applyActionLog, applyEmbeddingLog } from './log-outcomes';
-import type { Run } from './model';
+import type { Run, TokenCount } from './model';
 import { InvalidRunError, normalizeRun } from './normalize';
 import { issuesText, logRowSchema, type LogRow } from './run-schemas';
+import { TOKENIZER_NAME } from './token-estimate';
 
 // A run bundle is "a run with its context": the run response exactly as the server sent it, plus
 // what the viewer needed to tell the truth about it (the agent's action and embedding logs, the
@@ -34,6 +35,15 @@ const maskedSchema = z.looseObject({
   count: z.number(),
 });
 
+/**
+ * Token estimates made when the bundle was saved, for calls that report none: a snapshot carries
+ * no tokenizer, so it shows these. `counts` rows are `[eventId, promptTokens, completionTokens]`.
+ */
+const tokenEstimatesSchema = z.looseObject({
+  tokenizer: z.string(),
+  counts: z.array(z.tuple([z.string(), z.number(), z.number()])),
+});
+
 export const runBundleSchema = z.looseObject({
   viewer: z.literal(RUN_BUNDLE_VIEWER),
   version: z.number(),
@@ -51,6 +61,7 @@ export const runBundleSchema = z.looseObject({
   /** GET /api/agents/:agentId/memories?roomId=, exactly as sent. */
   memories: z.optional(z.unknown()),
   masked: z.optional(maskedSchema),
+  tokenEstimates: z.optional(tokenEstimatesSchema),
 });
 
 export type RunBundle = z.infer<typeof runBundleSchema>;
@@ -89,6 +100,13 @@ export function buildRunBundle(input: RunBundleInput): RunBundle {
   return bundle;
 }
 
+/** The bundle with the page's token estimates saved in it (a snapshot has no tokenizer to make them). */
+export function withTokenEstimates(bundle: RunBundle, estimates: ReadonlyMap<string, TokenCount>): RunBundle {
+  if (estimates.size === 0) return bundle;
+  const counts = [...estimates].map(([id, count]): [string, number, number] => [id, count.prompt, count.completion]);
+  return { ...bundle, tokenEstimates: { tokenizer: TOKENIZER_NAME, counts } };
+}
+
 /** What came with a run besides its response. Everything is null for a bare run response. */
 export interface RunContext {
   agentName: string | null;
@@ -100,6 +118,8 @@ export interface RunContext {
   savedAt: string | null;
   source: RunBundleSource | null;
   masked: MaskNote | null;
+  /** Token estimates saved with the run (made with this viewer's tokenizer), or null. */
+  tokenEstimates: ReadonlyMap<string, TokenCount> | null;
 }
 
 export interface OpenedRun {
@@ -120,6 +140,7 @@ const NO_CONTEXT: RunContext = {
   savedAt: null,
   source: null,
   masked: null,
+  tokenEstimates: null,
 };
 
 export function isRunBundle(json: unknown): boolean {
@@ -150,8 +171,21 @@ export function readRunBundle(json: unknown, agentId: string | null = null): Ope
     savedAt: bundle.savedAt,
     source: bundle.source,
     masked: bundle.masked ?? null,
+    tokenEstimates: readTokenEstimates(bundle.tokenEstimates),
   };
   return { run, response: bundle.response, context, bundle };
+}
+
+/** The saved estimates, or null when there are none or another tokenizer made them. */
+function readTokenEstimates(value: RunBundle['tokenEstimates']): ReadonlyMap<string, TokenCount> | null {
+  if (!value || value.tokenizer !== TOKENIZER_NAME) return null;
+  const counts = new Map<string, TokenCount>();
+  for (const [id, prompt, completion] of value.counts) {
+    if (![prompt, completion].every((count) => Number.isSafeInteger(count) && count >= 0))
+      throw new InvalidRunError(`tokenEstimates has a count that is not a whole number of tokens (event ${id}).`);
+    counts.set(id, { prompt, completion, total: prompt + completion });
+  }
+  return counts;
 }
 
 const logRowsSchema = z.array(logRowSchema);

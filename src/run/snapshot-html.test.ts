@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRunBundle } from './run-bundle';
-import { embeddableJson, SNAPSHOT_PLACEHOLDER, snapshotFileName, snapshotHtml } from './snapshot-html';
+import { embeddableJson, snapshotFileName, snapshotHtml } from './snapshot-html';
+import { SNAPSHOT_PLACEHOLDER } from './snapshot-template';
 
 const TEMPLATE = `<!doctype html><html><head><title>x</title></head><body>${SNAPSHOT_PLACEHOLDER}<script>app()</script></body></html>`;
 

@@ -1,11 +1,9 @@
 import type { RunBundle } from './run-bundle';
+import { SNAPSHOT_PLACEHOLDER } from './snapshot-template';
 
 // A snapshot is one .html file: the viewer built as a single page (see vite.snapshot.config.ts)
 // with a masked run bundle put in its placeholder. The bundle sits in a JSON script element, so
 // it is data, never markup: every `<` is escaped, and the page reads it with JSON.parse.
-
-/** The placeholder the snapshot template carries, exactly as the build writes it. */
-export const SNAPSHOT_PLACEHOLDER = '<script id="run-bundle" type="application/json">null</script>';
 
 /** JSON that cannot end its script element or open a comment: `<` becomes \u003c (also U+2028/2029). */
 export function embeddableJson(value: unknown): string {
