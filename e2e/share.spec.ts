@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -318,6 +319,37 @@ test('a damaged or hostile snapshot says what is wrong and runs nothing', async 
   await expect(snapshot.getByText(/This snapshot file is damaged: the viewer inside it could not be unpacked/)).toBeVisible();
 
   expect(dialogs).toBe(0);
+  expect(requests).toEqual([]);
+  await context.close();
+});
+
+test('a run too big for a link is offered as a snapshot, which opens', async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  // 400 kB of random hex in a prompt: it deflates to ~200 kB, far past a link that pastes in a chat.
+  const hex = randomBytes(200_000).toString('hex');
+  const run = JSON.parse(await readFile('e2e/fixtures/samples/documented/run-documented-example.json', 'utf8'));
+  run.events[1].data.prompt = `# Big context\n${hex}`;
+  await page.goto('/');
+  await page
+    .getByLabel('Open a run file')
+    .setInputFiles({ name: 'big-run.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
+  await expect(page.getByRole('region', { name: 'Run summary' })).toContainText('550e8400-e29b-41d4-a716-446655440001');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this run' });
+  await expect(dialog).toContainText(/This link would be [\d.]+ kB: too long to paste in a chat/);
+  await expect(dialog.getByRole('button', { name: 'Copy share link' })).toBeDisabled();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download snapshot' }).click()]);
+  const path = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(path);
+  const bytes = (await stat(path)).size;
+  testInfo.annotations.push({ type: 'size', description: `snapshot ${bytes} bytes for a run of ${JSON.stringify(run).length} bytes` });
+
+  const { context, page: snapshot, requests } = await offlineBrowser(browser, testInfo);
+  await snapshot.goto(pathToFileURL(path).href);
+  await expect(snapshot.getByRole('region', { name: 'Read-only copy' })).toContainText('from the file big-run.json');
+  const call = snapshot.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').filter({ hasText: 'text:large' });
+  await call.getByRole('button', { expanded: false }).first().click();
+  await expect(call).toContainText(hex.slice(0, 64));
   expect(requests).toEqual([]);
   await context.close();
 });
