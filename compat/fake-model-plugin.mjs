@@ -3,19 +3,14 @@
 // templates and is steered per message by a marker word in the user's text (the marker shows
 // up in every prompt built from the conversation and in the embedding's params.text).
 
+import { readFileSync } from 'node:fs';
+
 export const PROVIDER_NAME = 'fake-model';
 
 // Each channel hosts one scenario only: the recent-messages section of a prompt holds every
-// message of the room, so two markers in one room would confuse the steering.
-export const SCENARIO_MARKERS = {
-  simple: 'zzsimplezz',
-  'reply-action': 'zzreplyactionzz',
-  'model-error': 'zzfailmodelzz',
-  'action-error': 'zzfailactionzz',
-  'embedding-error': 'zzfailembedzz',
-  slow: 'zzslowzz',
-  'group-evaluator': 'zzgroupzz',
-};
+// message of the room, so two markers in one room would confuse the steering. The markers live in
+// markers.json, which the harness reads too, to write them into its messages.
+export const SCENARIO_MARKERS = JSON.parse(readFileSync(new URL('./markers.json', import.meta.url), 'utf8')).scenarios;
 
 export const SLOW_MODEL_MS = 4000;
 export const EMBEDDING_DIMENSION = 384;

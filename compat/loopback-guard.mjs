@@ -1,9 +1,11 @@
 // Preloaded into the elizaOS child (node --import). Refuses every outbound TCP connection to a
 // host that is not loopback, before any DNS lookup, so a forgotten telemetry or provider call
 // fails loudly here instead of leaving the machine. Unix sockets are allowed.
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 
-export const BLOCKED_PREFIX = '[loopback-guard] blocked';
+// The parent counts the output lines that contain it (it reads markers.json too).
+export const BLOCKED_PREFIX = JSON.parse(readFileSync(new URL('./markers.json', import.meta.url), 'utf8')).blockedConnection;
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
