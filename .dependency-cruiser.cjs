@@ -35,9 +35,9 @@ module.exports = {
     },
     {
       name: 'node-side-imports-ui',
-      comment: 'server/, bench/, e2e/ and plugin/ may import only the pure code of src/run and src/lib.',
+      comment: 'server/, bench/, e2e/, compat/ and plugin/ may import only the pure code of src/run and src/lib.',
       severity: 'error',
-      from: { path: '^(server|bench|e2e|plugin)/' },
+      from: { path: '^(server|bench|e2e|compat|plugin)/' },
       to: { path: '^src/', pathNot: '^src/(run|lib)/' },
     },
     {

@@ -67,7 +67,8 @@ async function main() {
   const loadAtStart = loadNow();
   const log = (line: string) => console.log(`[compat-bench] ${line}`);
   const build = ensureBuild(PROJECT_ROOT, join(BENCH_DIR, '.runs', 'dist'), false, log);
-  const { startElizaServer, createScenarioRuns } = await import('../compat/eliza-server.mjs');
+  const { startElizaServer } = await import('../compat/eliza-process');
+  const { createScenarioRuns } = await import('../compat/scenarios');
   log('starting a real elizaOS 1.7.2 server with its web client, and its scenario runs (1-2 min)...');
   const eliza = await startElizaServer({ webClient: true, logFile: join(BENCH_DIR, '.runs', 'compat-eliza.log'), startTimeoutMs: 180_000 });
   const viewers: Awaited<ReturnType<typeof startServer>>[] = [];

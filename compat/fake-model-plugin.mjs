@@ -10,7 +10,7 @@ export const PROVIDER_NAME = 'fake-model';
 // Each channel hosts one scenario only: the recent-messages section of a prompt holds every
 // message of the room, so two markers in one room would confuse the steering. The markers live in
 // markers.json, which the harness reads too, to write them into its messages.
-export const SCENARIO_MARKERS = JSON.parse(readFileSync(new URL('./markers.json', import.meta.url), 'utf8')).scenarios;
+const SCENARIO_MARKERS = JSON.parse(readFileSync(new URL('./markers.json', import.meta.url), 'utf8')).scenarios;
 
 export const SLOW_MODEL_MS = 4000;
 export const EMBEDDING_DIMENSION = 384;

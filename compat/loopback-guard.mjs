@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 
 // The parent counts the output lines that contain it (it reads markers.json too).
-export const BLOCKED_PREFIX = JSON.parse(readFileSync(new URL('./markers.json', import.meta.url), 'utf8')).blockedConnection;
+const BLOCKED_PREFIX = JSON.parse(readFileSync(new URL('./markers.json', import.meta.url), 'utf8')).blockedConnection;
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3}|\[::1\])$/i;
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Manifest } from '../../compat/eliza-server.mjs';
+import type { Manifest } from '../../compat/scenarios';
 
 // What the global setup hands to the specs. Written to a JSON file whose path is in
 // COMPAT_ENV_FILE; it never holds server B's API key (the leak check reads that from

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { RunDetail } from '../../compat/eliza-server.mjs';
+import type { RunDetail } from '../../compat/eliza-api';
 import { test as base } from '../test';
 import { readCompatEnv, type CompatEnv } from './compat-env';
 

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createScenarioRuns, startElizaServer, type ElizaServer, type Manifest } from '../../compat/eliza-server.mjs';
+import { startElizaServer, type ElizaServer } from '../../compat/eliza-process';
+import { createScenarioRuns, type Manifest } from '../../compat/scenarios';
 import { PROJECT_ROOT, startServer, type RunningServer } from '../../server/app-server';
 import { ENV_FILE_VARIABLE, TOKEN_VARIABLE, type CompatEnv } from './compat-env';
 

@@ -1,4 +1,4 @@
-import { startSlowRun, waitForRunEnd } from '../../compat/eliza-server.mjs';
+import { startSlowRun, waitForRunEnd } from '../../compat/scenarios';
 import { countEvents, expect, field, runSummary, runUrl, test } from './fixtures';
 
 // The only test that sends a message to elizaOS: the runtime tracks one current run, so no other

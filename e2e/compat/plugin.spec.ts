@@ -1,5 +1,6 @@
 import { test as base, type Page } from '@playwright/test';
-import { api, type Manifest } from '../../compat/eliza-server.mjs';
+import { api } from '../../compat/eliza-api';
+import type { Manifest } from '../../compat/scenarios';
 import { readCompatEnv, TOKEN_VARIABLE, type CompatEnv } from './compat-env';
 import { expect, runSummary, timelineItems } from './fixtures';
 

@@ -1,4 +1,5 @@
-import { api, getRunDetail, type RunDetail, type Scenario } from '../../compat/eliza-server.mjs';
+import { api, getRunDetail, type RunDetail } from '../../compat/eliza-api';
+import type { Scenario } from '../../compat/scenarios';
 import { formatDuration } from '../../src/lib/format';
 import type { CompatEnv } from './compat-env';
 import { countEvents, expect, expectedTimeline, field, readTimeline, runSummary, runUrl, test, timelineItems } from './fixtures';

@@ -11,7 +11,7 @@ test('shows the message sent, the agent’s reply, the main call’s thought and
   await expect(runSummary(page)).toBeVisible();
 
   const conversation = page.getByRole('region', { name: 'Conversation' });
-  // The text compat/eliza-server.mjs sends for the simple scenario (messageFor).
+  // The text compat/scenarios.ts sends for the simple scenario (messageFor).
   const sent = 'Fakebot, please answer zzsimplezz';
   await expect(conversation.getByRole('article', { name: /Message that started the run/ })).toContainText(sent, { timeout: 20_000 });
   await expect(conversation.getByRole('article', { name: /Agent reply/ }).first()).toContainText('Hello from the fake model (simple).');

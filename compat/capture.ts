@@ -2,14 +2,13 @@
 // compat/captured/, as test inputs for the viewer. Bodies are stored exactly as received
 // (pretty-printed); error responses are stored with their status and headers.
 //
-//   node compat/capture.mjs [--out dir]
+//   npx tsx compat/capture.ts [--out dir]
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createScenarioRuns, startElizaServer, startSlowRun, waitForRunEnd } from './eliza-server.mjs';
+import { COMPAT_DIR, startElizaServer } from './eliza-process';
+import { createScenarioRuns, startSlowRun, waitForRunEnd } from './scenarios';
 
-const COMPAT_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ELIZA_VERSION = JSON.parse(readFileSync(path.join(COMPAT_DIR, 'node_modules', '@elizaos', 'server', 'package.json'), 'utf8')).version;
 const KEPT_HEADERS = [
   'content-type',
@@ -21,11 +20,11 @@ const KEPT_HEADERS = [
   'ratelimit-policy',
 ];
 
-async function request(baseUrl, pathname, apiKey) {
-  const headers = apiKey ? { 'x-api-key': apiKey } : {};
+async function request(baseUrl: string, pathname: string, apiKey?: string) {
+  const headers: Record<string, string> = apiKey ? { 'x-api-key': apiKey } : {};
   const response = await fetch(new URL(pathname, baseUrl), { headers });
   const text = await response.text();
-  let body;
+  let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
@@ -40,23 +39,23 @@ function main() {
   return capture(outDir);
 }
 
-async function capture(outDir) {
+async function capture(outDir: string) {
   const authToken = `compat-${randomUUID()}`;
   const server = await startElizaServer({ authToken });
-  const files = [];
-  const write = (name, value, about) => {
+  const files: ({ file: string; bytes: number } & Record<string, unknown>)[] = [];
+  const write = (name: string, value: unknown, about: Record<string, unknown>) => {
     const text = `${JSON.stringify(value, null, 2)}\n`;
     writeFileSync(path.join(outDir, name), text);
     files.push({ file: name, bytes: Buffer.byteLength(text), ...about });
   };
   // A 2xx body as received; anything else fails the capture.
-  const get = async (pathname) => {
+  const get = async (pathname: string) => {
     const response = await request(server.baseUrl, pathname, authToken);
     if (response.status !== 200) throw new Error(`GET ${pathname} -> ${response.status}: ${JSON.stringify(response.body)}`);
     return response.body;
   };
   // A whole exchange, for the error shapes.
-  const exchange = async (pathname, apiKey) => {
+  const exchange = async (pathname: string, apiKey?: string) => {
     const response = await request(server.baseUrl, pathname, apiKey);
     const headers = Object.fromEntries(KEPT_HEADERS.filter((h) => response.headers.has(h)).map((h) => [h, response.headers.get(h)]));
     return {
@@ -79,8 +78,8 @@ async function capture(outDir) {
       const detailPath = `${runsPath}/${run.runId}?roomId=${run.roomId}`;
       write(`run-detail-${scenario}.json`, await get(detailPath), { scenario, request: detailPath });
     }
-    const actionLogs = { 'reply-action': 'action', 'action-error': 'action', 'embedding-error': 'embedding_event' };
-    for (const [scenario, type] of Object.entries(actionLogs)) {
+    const actionLogs = { 'reply-action': 'action', 'action-error': 'action', 'embedding-error': 'embedding_event' } as const;
+    for (const [scenario, type] of Object.entries(actionLogs) as [keyof typeof actionLogs, string][]) {
       const run = manifest.runs[scenario];
       const logsPath = `/api/agents/${agentId}/logs?type=${type}&roomId=${run.roomId}&count=50`;
       const name = type === 'action' ? `action-log-${scenario}.json` : `embedding-log-${scenario}.json`;
@@ -102,7 +101,6 @@ async function capture(outDir) {
     write('runs-list-in-progress.json', await get(listPath), { scenario: 'slow', request: listPath });
     await waitForRunEnd(server.baseUrl, manifest, slow, { apiKey: authToken });
     write('run-detail-slow.json', await get(slowPath), { scenario: 'slow', request: slowPath });
-    manifest.runs.slow = slow;
 
     write('runs-list.json', await get(listPath), { request: listPath });
     const roomListPath = `${runsPath}?roomId=${manifest.runs['group-evaluator'].roomId}&from=1`;
@@ -117,7 +115,7 @@ async function capture(outDir) {
     write('error-invalid-id.json', await exchange(`${runsPath}/not-a-uuid`, authToken), {});
     write('error-unknown-api-path.json', await exchange('/api/no-such-endpoint', authToken), {});
 
-    write('manifest.json', { ...manifest, baseUrl: 'http://127.0.0.1:PORT' }, {});
+    write('manifest.json', { ...manifest, runs: { ...manifest.runs, slow }, baseUrl: 'http://127.0.0.1:PORT' }, {});
     const index = {
       elizaosVersion: ELIZA_VERSION,
       capturedAt: new Date(started).toISOString(),
