@@ -1,4 +1,4 @@
-// Runs inside the child process that eliza-server.mjs spawns with a scrubbed environment.
+// Runs inside the child process that eliza-process.ts spawns with a scrubbed environment.
 // Starts a real elizaOS AgentServer with one agent (plugin-bootstrap + the fake model) and
 // tells the parent, over IPC, the port it really bound.
 import { rmSync } from 'node:fs';

@@ -7,7 +7,7 @@ import type { LogRow } from './run-schemas';
 import { normalizeRun } from './normalize';
 import { buildTimelineRows } from './timeline-rows';
 
-// Real responses captured from elizaOS 1.7.2 by compat/capture.mjs.
+// Real responses captured from elizaOS 1.7.2 by compat/capture.ts.
 const captured = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../compat/captured', name), 'utf8'));
 const logRows = (name: string): LogRow[] => captured(name).data;
 

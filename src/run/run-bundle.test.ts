@@ -8,7 +8,7 @@ import { InvalidRunError, normalizeRun } from './normalize';
 import { applyRunContext, buildRunBundle, readRunBundle, RUN_BUNDLE_VIEWER, withTokenEstimates } from './run-bundle';
 import { loadSample, sampleFiles } from './test-samples';
 
-// Real responses captured from elizaOS 1.7.2 by compat/capture.mjs.
+// Real responses captured from elizaOS 1.7.2 by compat/capture.ts.
 const captured = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../compat/captured', name), 'utf8'));
 const logRows = (name: string): LogRow[] => captured(name).data;
 const AGENT = 'b0aec2f9-fc2e-04c1-99b1-f50283740495';
