@@ -88,6 +88,12 @@ async function waitFor<T>(description: string, check: () => Promise<Poll<T>>, ti
   throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${description}; last state: ${JSON.stringify(last?.state)}`);
 }
 
+/** The agents of the server. */
+export async function listAgents(baseUrl: string, apiKey?: string): Promise<{ id: string; name: string; status: string }[]> {
+  const data = await apiData<{ agents: { id: string; name: string; status: string }[] }>(baseUrl, '/api/agents', { apiKey });
+  return data.agents;
+}
+
 async function listRoomRuns(baseUrl: string, agentId: string, roomId: string, apiKey?: string): Promise<ListedRun[]> {
   // `from` makes the server skip its 15 s cache of the list.
   const data = await apiData<{ runs: ListedRun[] }>(baseUrl, `/api/agents/${agentId}/runs?roomId=${roomId}&from=1&limit=100`, { apiKey });

@@ -1,8 +1,8 @@
 // The compatibility scenarios: one agent run each, made by sending a message whose marker word
 // steers the fake model (markers.json), and checked against what the scenario promises.
 import {
-  api,
   createChannel,
+  listAgents,
   MESSAGE_SERVER_ID,
   postMessage,
   rateLimit,
@@ -93,9 +93,7 @@ function check(scenario: Scenario, detail: RunDetail): void {
 
 /** Creates one run per scenario (except `slow`), one at a time, each waited for until settled. */
 export async function createScenarioRuns(baseUrl: string, { apiKey }: { apiKey?: string } = {}): Promise<Manifest> {
-  const { agents } = (
-    (await api(baseUrl, '/api/agents', { apiKey })) as { data: { agents: { id: string; name: string; status: string }[] } }
-  ).data;
+  const agents = await listAgents(baseUrl, apiKey);
   const agent = agents.find((candidate) => candidate.status === 'active') ?? agents[0];
   if (!agent) throw new Error(`no agent at ${baseUrl}`);
   const agentId = agent.id;
