@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CopyButton } from './ui/copy-button';
 import { Button } from './ui/button';
 import { jsonText } from '../lib/json-text';
+import { LongTextButton } from './long-text-button';
 
 // A collapsible JSON tree that renders only what is open: children exist in the DOM only once
 // their parent is expanded, big arrays and objects open a page at a time, and long strings are
@@ -10,6 +11,8 @@ import { jsonText } from '../lib/json-text';
 const PAGE = 100;
 const FOLD_LINES = 6;
 const FOLD_CHARS = 1200;
+/** Longer strings open in the text viewer instead of in place: the page must not grow by metres. */
+const IN_PLACE_CHARS = 20_000;
 
 export function JsonTree({ value, label }: { value: unknown; label: string }) {
   return (
@@ -31,7 +34,7 @@ function JsonNode({ name, value, depth }: { name: string | null; value: unknown;
     return (
       <div className="py-0.5 pl-4">
         {key}
-        <Primitive value={value} />
+        <Primitive name={name} value={value} />
       </div>
     );
   }
@@ -73,14 +76,14 @@ function JsonNode({ name, value, depth }: { name: string | null; value: unknown;
   );
 }
 
-function Primitive({ value }: { value: unknown }) {
-  if (typeof value === 'string') return <FoldedString value={value} />;
+function Primitive({ name, value }: { name: string | null; value: unknown }) {
+  if (typeof value === 'string') return <FoldedString name={name} value={value} />;
   const color = typeof value === 'number' ? 'var(--kind-model)' : 'var(--kind-embedding)';
   return <span style={{ color }}>{value === undefined ? 'undefined' : String(value)}</span>;
 }
 
-/** Keeps line breaks; folds after a few lines or a kilobyte or so, with "show more". */
-function FoldedString({ value }: { value: string }) {
+/** Keeps line breaks; folds after a few lines or a kilobyte or so, with "show more" (a viewer when long). */
+function FoldedString({ name, value }: { name: string | null; value: string }) {
   const [expanded, setExpanded] = useState(false);
   const lines = value.split('\n', FOLD_LINES + 1);
   const foldable = lines.length > FOLD_LINES || value.length > FOLD_CHARS;
@@ -89,7 +92,12 @@ function FoldedString({ value }: { value: string }) {
     <span className="whitespace-pre-wrap break-words text-[var(--kind-evaluator)]">
       &quot;{visible}
       {!expanded && foldable && '…'}&quot;
-      {foldable && (
+      {foldable && value.length > IN_PLACE_CHARS && (
+        <LongTextButton text={value} title={name === null ? 'text' : `"${name}" text`} className="ml-2 font-sans">
+          show more ({value.length.toLocaleString('en')} characters)
+        </LongTextButton>
+      )}
+      {foldable && value.length <= IN_PLACE_CHARS && (
         <Button variant="link" className="ml-2 font-sans" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? 'show less' : `show more (${value.length.toLocaleString('en')} characters)`}
         </Button>

@@ -4,6 +4,7 @@ import type { ResponseContent } from '../run/model-call-view';
 import { LIST_FIELDS, listValues, parseModelResponse, type ResponseField } from '../run/model-response';
 import { JsonTree } from './json-tree';
 import { CopyButton } from './ui/copy-button';
+import { LongTextButton } from './long-text-button';
 
 /** The model's answer: elizaOS XML as labelled fields (raw text one toggle away), else the text. */
 export function ModelResponseView({ content }: { content: ResponseContent }) {
@@ -42,6 +43,9 @@ function TextResponse({ text }: { text: string }) {
             Raw response
           </button>
         )}
+        <LongTextButton text={text} title="response" className="text-xs">
+          Open in a viewer with find
+        </LongTextButton>
         <CopyButton text={text} label="Copy the response" idleText="Copy response" />
       </div>
       {parsed.note && <p className="text-xs text-[var(--status-timeout)]">{parsed.note}</p>}

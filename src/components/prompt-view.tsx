@@ -4,6 +4,7 @@ import { HighlightedText } from './highlighted-text';
 import { PromptSectionsList } from './prompt-sections-list';
 import { usePromptBreakdown } from './prompt-tokens-context';
 import { CopyButton } from './ui/copy-button';
+import { LongTextButton } from './long-text-button';
 
 /** A prompt as readable text with its sections listed above it; a section's name scrolls to it. */
 export function PromptView({ prompt, promptKey, label = 'prompt' }: { prompt: string; promptKey: string; label?: string }) {
@@ -25,7 +26,10 @@ export function PromptView({ prompt, promptKey, label = 'prompt' }: { prompt: st
   return (
     <div>
       <PromptSectionsList sections={sections} tokens={breakdown?.tokens ?? null} counting={counting} onGoTo={goTo} />
-      <div className="mb-1 flex justify-end">
+      <div className="mb-1 flex items-center justify-end gap-2">
+        <LongTextButton text={prompt} title={label} className="text-xs">
+          Open in a viewer with find
+        </LongTextButton>
         <CopyButton text={prompt} label={`Copy the ${label}`} idleText="Copy prompt" />
       </div>
       <pre

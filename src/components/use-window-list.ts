@@ -52,7 +52,6 @@ export function useWindowList({ count, estimateSize, overscan, keyAt, indexOf, r
   }, [reveal]);
   // After every render: once the requested item is in the DOM, show all of it (the browser knows
   // its real size and place; the virtualiser may only have estimated them) and focus it.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const request = pending.current;
     if (!request) return;
