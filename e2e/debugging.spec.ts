@@ -279,6 +279,41 @@ test.describe('open a file', () => {
     await expect(page.getByRole('alert')).toContainText('notes.json: it is JSON, but not a run');
   });
 
+  test('a run downloaded with its context opens from the file with the same truth: its REPLY failed', async ({ page }) => {
+    await page.goto(`/agents/agent-real/runs/${RUNS.actionError}?roomId=fe5abf25-bcf4-0857-b9e8-2b81dffb03ba`);
+    const summary = page.getByRole('region', { name: 'Run summary' });
+    await expect(summary.getByRole('group', { name: '1 error' })).toBeVisible();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download with context' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`run-${RUNS.actionError}.bundle.json`);
+    const saved = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+    // The documented wrapper: the response as the server sent it, with the agent and the action log.
+    expect(saved).toMatchObject({ viewer: 'elizaos-run-viewer', version: 1, agent: { id: 'agent-real', name: 'Fakebot' } });
+    expect(saved.response.data.summary.runId).toBe(RUNS.actionError);
+    expect(saved.actionLog.data.length).toBeGreaterThan(0);
+
+    await page.goto('/file');
+    await page
+      .getByRole('region', { name: 'Open a run file' })
+      .getByLabel(/Open a run file/)
+      .setInputFiles(await download.path());
+    await expect(
+      page.getByText(/Opened from the file .* \(a run of Fakebot\); it stays in this browser, so it has no link: Share makes one/),
+    ).toBeVisible();
+    await expect(summary.getByRole('group', { name: '1 error' })).toContainText('fake TEXT_LARGE failure inside REPLY (zzfailactionzz)');
+    await expect(summary.getByLabel('Status: completed')).toBeVisible();
+    await expect(summary).toContainText('agent-real');
+    const completed = timeline(page).getByRole('listitem').filter({ hasText: 'REPLY failed' });
+    await expect(completed).toContainText("outcome from the agent's action log");
+    // An event of a file has no link to copy: the page says why instead of copying a dead one.
+    await completed.getByRole('button', { expanded: false }).click();
+    await expect(completed).toContainText('No link: a run opened from a file is only in this browser');
+    await expect(page.getByRole('button', { name: 'Copy link to this event' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+  });
+
   test('opens a file dropped anywhere', async ({ page }) => {
     await page.goto(REPLY);
     const text = await (

@@ -10,6 +10,7 @@ import type { Run } from '../run/model';
 import type { RunCopy, RunSource } from '../run/run-source';
 import { Button } from '../components/ui/button';
 import { saveFile } from '../lib/save-file';
+import { useRunBundle } from './use-run-bundle';
 
 // Sharing is rare: the dialog (masking rules, compression) loads on demand.
 const ShareDialog = lazy(() => import('./share-dialog').then((module) => ({ default: module.ShareDialog })));
@@ -38,7 +39,9 @@ export function RunHeader({ source, run, loaded, markdown }: RunHeaderProps) {
       <nav aria-label="Run" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         {source.kind === 'file' ? (
           <span className="text-muted">
-            Opened from the file <code>{source.name}</code>; it stays in this browser.
+            Opened from the file <code>{source.name}</code>
+            {source.context.agentName ? ` (a run of ${source.context.agentName})` : ''}; it stays in this browser, so it has no link: Share
+            makes one that carries the run.
           </span>
         ) : source.kind === 'copy' ? (
           <span className="text-muted">
@@ -76,6 +79,7 @@ export function RunHeader({ source, run, loaded, markdown }: RunHeaderProps) {
           )}
           <CopyButton text={markdown} label="Copy as Markdown" idleText="Copy as Markdown" />
           <DownloadButton source={source} run={run} />
+          {source.kind === 'server' && <DownloadBundleButton source={source} loaded={loaded} />}
           {canShare && (
             <Button size="compact" className="text-muted" onClick={() => setSharing(true)} aria-haspopup="dialog">
               Share
@@ -129,6 +133,31 @@ function DownloadButton({ source, run }: { source: RunSource; run: Run }) {
   return (
     <Button size="compact" className="text-muted" onClick={download} disabled={state === 'busy'}>
       {state === 'busy' ? 'Downloading…' : state === 'failed' ? 'Download failed, retry' : 'Download JSON'}
+    </Button>
+  );
+}
+
+/**
+ * Downloads the run with its context, as a run bundle (README "Run bundles"): the response as sent,
+ * plus the action and embedding logs, the agent's id and name and the conversation the page read,
+ * so "Open file" shows the same truth. Not masked: it stays with whoever downloads it.
+ */
+function DownloadBundleButton({ source, loaded }: { source: RunSource; loaded: Run }) {
+  const { bundle } = useRunBundle(source, loaded);
+  function download() {
+    if (!bundle) return;
+    const text = JSON.stringify({ ...bundle, savedAt: new Date().toISOString() }, null, 2);
+    saveFile(new Blob([text], { type: 'application/json' }), `run-${loaded.runId}.bundle.json`);
+  }
+  return (
+    <Button
+      size="compact"
+      className="text-muted"
+      onClick={download}
+      disabled={!bundle}
+      title="The run as the server sent it, with the action log, agent and conversation that tell its truth"
+    >
+      {bundle ? 'Download with context' : 'Reading the logs…'}
     </Button>
   );
 }

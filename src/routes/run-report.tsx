@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { NoEventLinkContext } from '../components/event-link-context';
 import { RunSummary } from '../components/run-summary';
 import { TokenUsagePanel } from '../components/token-usage-panel';
 import { useNow } from '../components/use-now';
@@ -39,10 +40,14 @@ export function RunReport({ source, run: loaded }: { source: RunSource; run: Run
       <RunHeader source={source} run={run} loaded={loaded} markdown={markdown} />
       <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
       <RunConversation source={source} run={run} running={status.tone === 'running'} />
-      <RunInsight run={run} source={source}>
-        <RunTimeline run={run} rows={rows} estimates={estimates} />
-      </RunInsight>
+      <NoEventLinkContext value={source.kind === 'file' ? FILE_HAS_NO_LINK : null}>
+        <RunInsight run={run} source={source}>
+          <RunTimeline run={run} rows={rows} estimates={estimates} />
+        </RunInsight>
+      </NoEventLinkContext>
       <TokenUsagePanel usage={tokens} estimating={estimating} onNear={onTokenPanelNear} />
     </div>
   );
 }
+
+const FILE_HAS_NO_LINK = 'a run opened from a file is only in this browser (Share makes a link that carries it)';
