@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { createElement, Fragment } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EventDetails } from './event-details';
 import { RunSummary } from './run-summary';
 import { Timeline, type TimelineProps } from './timeline';
 import { TimelineItem } from './timeline-item';
@@ -26,9 +27,11 @@ import { buildWaterfall } from '../run/waterfall';
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
 const TONES = new Set(['running', 'completed', 'failed', 'timeout', 'cancelled', 'other']);
-// 10,000 generated cases in all. Rendering dominates (React's development build, which also
-// reports duplicate keys): about 2 ms for a generated run, 15 ms for a mutated real sample.
-const RUNS = { anyJson: 3000, shaped: 4000, mutated: 3000 };
+// 3,200 generated cases in all by default; PROPERTY_SCALE=3 (or more) for a deeper search. Rendering
+// dominates (React's development build, which also reports duplicate keys): about 2 ms for a
+// generated run, 15 ms for a mutated real sample, and several times that on a busy 2-core machine.
+const SCALE = Math.max(1, Number(process.env.PROPERTY_SCALE) || 1);
+const RUNS = { anyJson: 1000 * SCALE, shaped: 1200 * SCALE, mutated: 1000 * SCALE };
 
 // --- what must hold for any accepted run ------------------------------------------------------
 
@@ -102,6 +105,8 @@ function renderEverywhere(run: Run): string {
       createElement(RunSummary, { run, status, counts, errors, tokens, durationMs, now: NOW }),
       createElement(Timeline, timeline),
       createElement('ol', null, items),
+      // An open row's payload views load lazily in the page (a server render shows their fallback): rendered here directly.
+      ...rows.map((row) => createElement(EventDetails, { key: row.event.id, event: row.event, estimate: estimates.get(row.event.id) })),
       createElement(TokenUsagePanel, { usage: tokens, estimating: false }),
     ),
   );
@@ -390,7 +395,7 @@ function mutate(json: unknown, change: Mutation): void {
 
 // --- the properties -------------------------------------------------------------------------
 
-describe('normalizeRun on bad data', { timeout: 90_000 }, () => {
+describe('normalizeRun on bad data', { timeout: 90_000 * SCALE }, () => {
   // React reports broken markup (duplicate keys, functions as children) on console.error.
   let consoleError: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
