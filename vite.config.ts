@@ -1,10 +1,19 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { snapshotTemplatePlugin } from './vite.snapshot.config.ts';
 
-export default defineConfig({
+// react-router 7's package exports name only its development build, so production bundles got its
+// dev warnings (remix-run/react-router#14102); a build takes the production build shipped beside it.
+// Its exports map hides that file, so it is named by path.
+const REACT_ROUTER_PRODUCTION = fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url));
+
+export default defineConfig(({ command }) => ({
   plugins: [react(), tailwindcss(), snapshotTemplatePlugin()],
+  resolve: {
+    alias: command === 'build' ? [{ find: /^react-router$/, replacement: REACT_ROUTER_PRODUCTION }] : [],
+  },
   build: {
     // Built for error reports, not served (server/static-files.ts refuses .map) and not named in the bundles.
     sourcemap: 'hidden',
@@ -16,4 +25,4 @@ export default defineConfig({
     // to themselves, so the same build works under any base.
     renderBuiltUrl: (_filename, { hostType }) => (hostType === 'html' ? undefined : { relative: true }),
   },
-});
+}));
