@@ -1,6 +1,7 @@
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPrompts, sectionPieceInputs } from '../src/run/context-breakdown';
 import { normalizeRun } from '../src/run/normalize';
 import { estimateInputs, TOKENIZER_NAME, type EstimateInput } from '../src/run/token-estimate';
 import { startServer, type RunningServer } from './app-server';
@@ -41,7 +42,7 @@ describe('token estimates on the server', () => {
   const runs = tempDir('estimates');
   const dist = tempDir('dist');
   let server: RunningServer;
-  const samples: { file: string; agentId: string; runId: string; inputs: EstimateInput[] }[] = [];
+  const samples: { file: string; agentId: string; runId: string; inputs: EstimateInput[]; sections: EstimateInput[] }[] = [];
 
   beforeAll(async () => {
     CAPTURED.forEach((file, index) => {
@@ -54,7 +55,7 @@ describe('token estimates on the server', () => {
       }
       writeFile(join(runs.path, agentId), 'agent.json', { name: basename(file) });
       copyFileSync(file, join(runs.path, agentId, 'run.json'));
-      samples.push({ file, agentId, runId: run.runId, inputs: estimateInputs(run) });
+      samples.push({ file, agentId, runId: run.runId, inputs: estimateInputs(run), sections: sectionPieceInputs(runPrompts(run)) });
     });
     fakeDist(dist.path);
     server = await startServer({ port: 0, runsDir: runs.path, distDir: dist.path, warn: () => {} });
@@ -85,6 +86,21 @@ describe('token estimates on the server', () => {
     expect(calls).toBeGreaterThan(30);
   });
 
+  it('gives the numbers the browser worker gives for the context breakdown’s prompt sections, on every captured run', async () => {
+    let pieces = 0;
+    for (const { file, agentId, runId, sections } of samples) {
+      const response = await rawRequest(server.url, `/viewer-api/token-estimates/${agentId}/${runId}?of=sections`);
+      expect(response.status, file).toBe(200);
+      const body = response.json() as { tokenizer: string; estimates: [string, number, number][] };
+      const worker = await countInWorkerScript(sections);
+      const counted = new Map(body.estimates.map(([id, prompt, completion]) => [id, { prompt, completion, total: prompt + completion }]));
+      expect(counted, file).toEqual(worker);
+      pieces += counted.size;
+    }
+    // The REPLY and large-prompt runs carry composed prompts with many sections.
+    expect(pieces).toBeGreaterThan(50);
+  });
+
   it('counts a changed run again, and refuses what is not a run id', async () => {
     const { agentId, runId } = samples.find((sample) => sample.file.endsWith('elizaos-1.7.2/run-detail-reply-action.json'))!;
     const path = `/viewer-api/token-estimates/${agentId}/${runId}`;
@@ -101,5 +117,6 @@ describe('token estimates on the server', () => {
     expect((await rawRequest(server.url, `/viewer-api/token-estimates/${agentId}/no-such-run`)).status).toBe(404);
     expect((await rawRequest(server.url, `/viewer-api/token-estimates/${agentId}/..%2f..`)).status).toBe(400);
     expect((await rawRequest(server.url, path, { method: 'POST' })).status).toBe(405);
+    expect((await rawRequest(server.url, `${path}?of=everything`)).status).toBe(400);
   });
 });

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { countTokens } from 'gpt-tokenizer/encoding/cl100k_base';
+import { runPrompts, sectionPieceInputs } from '../src/run/context-breakdown';
+import type { Run } from '../src/run/model';
 import { normalizeRun } from '../src/run/normalize';
 import { estimateInputs, estimateTokens, TOKENIZER_NAME } from '../src/run/token-estimate';
 import { setApiHeaders } from './api-responses';
@@ -14,12 +16,21 @@ import { setApiHeaders } from './api-responses';
 // same either way. Answers are kept by run and by a hash of the run's body, so a finished run is
 // counted once and a run in progress again only when it changed.
 //
-//   GET /viewer-api/token-estimates/<agentId>/<runId>[?roomId=<roomId>]
+//   GET /viewer-api/token-estimates/<agentId>/<runId>[?roomId=<roomId>][&of=sections]
 //   200 { tokenizer: 'cl100k_base', estimates: [[eventId, prompt, completion], ...] }
+//
+// By default it counts the run's model calls (`estimateInputs`); `of=sections` counts the pieces
+// of its prompts' sections (`sectionPieceInputs(runPrompts(run))`) for the context breakdown.
 
 export const TOKEN_ESTIMATES_PREFIX = '/viewer-api/token-estimates/';
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
+/** What can be counted, and the inputs each is: the same functions the browser calls. */
+const INPUTS = {
+  calls: (run: Run) => estimateInputs(run),
+  sections: (run: Run) => sectionPieceInputs(runPrompts(run)),
+};
+type Counted = keyof typeof INPUTS;
 const CACHED_RUNS = 32;
 /** Counting yields to the event loop this often, so one big run never stalls the server. */
 const SLICE_MS = 8;
@@ -43,9 +54,19 @@ export function createTokenEstimates(apiBase: () => string): TokenEstimatesHandl
       return send(req, res, 405, { error: 'Only GET is allowed.' });
     }
     const [agentId, runId, ...rest] = path.slice(TOKEN_ESTIMATES_PREFIX.length).split('/');
-    const roomId = new URLSearchParams(query).get('roomId');
-    if (rest.length || !ID.test(agentId ?? '') || !ID.test(runId ?? '') || (roomId !== null && !ID.test(roomId))) {
-      return send(req, res, 400, { error: 'Expected /viewer-api/token-estimates/<agentId>/<runId>?roomId=<roomId> with valid ids.' });
+    const params = new URLSearchParams(query);
+    const roomId = params.get('roomId');
+    const of = params.get('of') ?? 'calls';
+    if (
+      rest.length ||
+      !ID.test(agentId ?? '') ||
+      !ID.test(runId ?? '') ||
+      (roomId !== null && !ID.test(roomId)) ||
+      !Object.hasOwn(INPUTS, of)
+    ) {
+      return send(req, res, 400, {
+        error: 'Expected /viewer-api/token-estimates/<agentId>/<runId>?roomId=<roomId>&of=calls|sections with valid ids.',
+      });
     }
 
     const apiPath = `/api/agents/${agentId}/runs/${runId}${roomId ? `?roomId=${roomId}` : ''}`;
@@ -54,11 +75,11 @@ export function createTokenEstimates(apiBase: () => string): TokenEstimatesHandl
       // The API's own answer (404, 401, 502...) tells the page why; it then counts in the browser.
       return send(req, res, run.status === 404 ? 404 : 502, { error: `The run could not be read here (${run.status}).` });
     }
-    const key = `${agentId}/${runId}/${roomId ?? ''}`;
+    const key = `${agentId}/${runId}/${roomId ?? ''}/${of}`;
     const hash = createHash('sha256').update(run.text).digest('base64url');
     let entry = cache.get(key);
     if (!entry || entry.hash !== hash) {
-      entry = { hash, body: estimateRun(run.text, agentId) };
+      entry = { hash, body: estimateRun(run.text, agentId, of as Counted) };
       cache.delete(key);
       cache.set(key, entry);
       if (cache.size > CACHED_RUNS) cache.delete(cache.keys().next().value!);
@@ -79,8 +100,8 @@ export function createTokenEstimates(apiBase: () => string): TokenEstimatesHandl
   };
 }
 
-async function estimateRun(text: string, agentId: string): Promise<TokenEstimatesBody> {
-  const inputs = estimateInputs(normalizeRun(JSON.parse(text), agentId));
+async function estimateRun(text: string, agentId: string, of: Counted): Promise<TokenEstimatesBody> {
+  const inputs = INPUTS[of](normalizeRun(JSON.parse(text), agentId));
   const estimates: TokenEstimatesBody['estimates'] = [];
   let sliceStart = performance.now();
   for (const input of inputs) {

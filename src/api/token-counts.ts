@@ -10,8 +10,12 @@ import { directServer } from './api-target';
 export interface TokenJob {
   /** Input id -> texts to count. For a run's calls, `estimateInputs(run)`. */
   inputs: EstimateInput[];
-  /** Set when the inputs are exactly `estimateInputs` of this run as the viewer's server has it. */
-  run?: { agentId: string; runId: string; roomId: string | null };
+  /**
+   * Set when the inputs are exactly what the viewer's server makes of this run as it has it:
+   * `estimateInputs(run)` (the calls, by default), or with `of: 'sections'`,
+   * `sectionPieceInputs(runPrompts(run))` (the context breakdown's prompt sections).
+   */
+  run?: { agentId: string; runId: string; roomId: string | null; of?: 'calls' | 'sections' };
   signal?: AbortSignal;
 }
 
@@ -29,9 +33,12 @@ export async function countTokens({ inputs, run, signal }: TokenJob): Promise<Ma
   return countInWorker(inputs);
 }
 
-export function tokenEstimatesPath({ agentId, runId, roomId }: NonNullable<TokenJob['run']>): string {
-  const room = roomId ? `?roomId=${encodeURIComponent(roomId)}` : '';
-  return `/viewer-api/token-estimates/${encodeURIComponent(agentId)}/${encodeURIComponent(runId)}${room}`;
+export function tokenEstimatesPath({ agentId, runId, roomId, of = 'calls' }: NonNullable<TokenJob['run']>): string {
+  const params = new URLSearchParams();
+  if (roomId) params.set('roomId', roomId);
+  if (of !== 'calls') params.set('of', of);
+  const query = params.size ? `?${params}` : '';
+  return `/viewer-api/token-estimates/${encodeURIComponent(agentId)}/${encodeURIComponent(runId)}${query}`;
 }
 
 /** null when the server cannot count them (an older server, a static host): the worker does. */
