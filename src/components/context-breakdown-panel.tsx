@@ -1,6 +1,7 @@
-import { memo, useContext, useEffect, useRef, useState } from 'react';
+import { memo, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber } from '../lib/format';
-import type { ContextBreakdown } from '../run/context-breakdown';
+import { runPrompts, type ContextBreakdown } from '../run/context-breakdown';
+import type { Run } from '../run/model';
 import { TOKENIZER_NAME } from '../run/token-estimate';
 import { PromptInsightContext } from './prompt-tokens-context';
 import { Card, CardTitle } from './ui/card';
@@ -11,12 +12,13 @@ const SHOWN = 12;
 
 /** Which prompt sections fill the context window over the whole run, biggest first. */
 export const ContextBreakdownPanel = memo(function ContextBreakdownPanel({
+  run,
   breakdown,
-  promptCount,
 }: {
+  run: Run;
   breakdown: ContextBreakdown | null;
-  promptCount: number;
 }) {
+  const promptCount = useMemo(() => runPrompts(run).length, [run]);
   const panel = useRef<HTMLElement>(null);
   const near = useNearViewport(panel);
   const { request, counting } = useContext(PromptInsightContext);

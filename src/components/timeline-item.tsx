@@ -1,14 +1,16 @@
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { cn } from '../lib/cn';
 import { formatAbsolute, formatDuration, formatEventTime, isoTime, type TimeMode } from '../lib/format';
 import { summarizeEvent } from '../run/event-summary';
 import type { TokenCount } from '../run/model';
 import type { TimelineRow } from '../run/timeline-rows';
 import type { Span, Waterfall } from '../run/waterfall';
-import { EventDetails } from './event-details';
 import { KIND_STYLE, KindIcon } from './kind-icon';
 import { VirtualRow, type VirtualRowPlace } from './virtual-row';
 import { EventLinkButton } from './event-link-button';
+
+/** The payload views (JSON tree, model-call tabs, prompt sections) load with the first expanded row, not with the page. */
+const EventDetails = lazy(() => import('./event-details').then((module) => ({ default: module.EventDetails })));
 
 interface TimelineItemProps extends VirtualRowPlace {
   row: TimelineRow;
@@ -100,7 +102,9 @@ export const TimelineItem = memo(function TimelineItem({
               </span>
               <EventLinkButton eventId={event.id} />
             </div>
-            <EventDetails event={event} estimate={estimate} />
+            <Suspense fallback={<p className="text-xs text-muted">Loading the details…</p>}>
+              <EventDetails event={event} estimate={estimate} />
+            </Suspense>
           </div>
         )}
       </div>

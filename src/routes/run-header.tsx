@@ -21,7 +21,7 @@ interface RunHeaderProps {
   run: Run;
   /** The run as loaded, before its logs were applied: what sharing saves. */
   loaded: Run;
-  markdown: () => string;
+  markdown: () => Promise<string>;
 }
 
 /** Where the run sits (back to the list, previous / next run) and what can be taken away from it. */

@@ -1,11 +1,14 @@
-import { useMemo, type ReactNode } from 'react';
+import { lazy, useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { ContextBreakdownPanel } from '../components/context-breakdown-panel';
+import { AfterFirstPaint } from '../components/after-first-paint';
 import { PromptInsightContext } from '../components/prompt-tokens-context';
-import { contextBreakdown } from '../run/context-breakdown';
 import type { Run } from '../run/model';
 import type { RunSource } from '../run/run-source';
 import { usePromptBreakdowns } from './use-prompt-breakdowns';
+
+const ContextBreakdownPanel = lazy(() =>
+  import('../components/context-breakdown-panel').then((module) => ({ default: module.ContextBreakdownPanel })),
+);
 
 /**
  * Gives the page the prompt section tokens (counted once, on demand) and the search text. Its own
@@ -13,13 +16,15 @@ import { usePromptBreakdowns } from './use-prompt-breakdowns';
  */
 export function RunInsight({ run, source, children }: { run: Run; source: RunSource; children: ReactNode }) {
   const [params] = useSearchParams();
-  const { prompts, breakdowns, counting, request, query } = usePromptBreakdowns(run, source, params.get('q') ?? '');
+  const query = params.get('q') ?? '';
+  const { breakdowns, breakdown, counting, request } = usePromptBreakdowns(run, source);
   const value = useMemo(() => ({ breakdowns, counting, request, query }), [breakdowns, counting, request, query]);
-  const breakdown = useMemo(() => (breakdowns ? contextBreakdown(prompts, breakdowns) : null), [prompts, breakdowns]);
   return (
     <PromptInsightContext value={value}>
       {children}
-      <ContextBreakdownPanel breakdown={breakdown} promptCount={prompts.length} />
+      <AfterFirstPaint title="Context breakdown">
+        <ContextBreakdownPanel run={run} breakdown={breakdown} />
+      </AfterFirstPaint>
     </PromptInsightContext>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { runApiPath, runQueryOptions } from '../api/queries';
@@ -10,9 +10,11 @@ import { isValidId } from '../lib/ids';
 import { isStale, quietFor } from '../run/staleness';
 import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
 import { runCopyAt } from './run-copy';
-import { RunCopyView } from './run-copy-view';
 import { NoEventsProblem, RefetchWarning, RunSkeleton } from './run-load-states';
 import { RunReport } from './run-report';
+
+/** A shared copy or a snapshot: its decoding and banner load only for one. */
+const RunCopyView = lazy(() => import('./run-copy-view').then((module) => ({ default: module.RunCopyView })));
 
 /** The run page: checks the ids in the link before anything is fetched. */
 export function RunPage() {
@@ -21,7 +23,12 @@ export function RunPage() {
   const roomId = searchParams.get('roomId');
   const location = useLocation();
   const copy = runCopyAt(location.pathname, location.hash);
-  if (copy) return <RunCopyView copy={copy} />;
+  if (copy)
+    return (
+      <Suspense fallback={<p role="status">Opening the copy of the run…</p>}>
+        <RunCopyView copy={copy} />
+      </Suspense>
+    );
   if (!isValidId(agentId) || !isValidId(runId) || (roomId !== null && !isValidId(roomId))) {
     return (
       <Problem title="This link is malformed">

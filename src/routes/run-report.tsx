@@ -1,22 +1,24 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, useCallback, useMemo, useState } from 'react';
 import { NoEventLinkContext } from '../components/event-link-context';
 import { RunSummary } from '../components/run-summary';
-import { TokenUsagePanel } from '../components/token-usage-panel';
+import { AfterFirstPaint } from '../components/after-first-paint';
 import { useNow } from '../components/use-now';
 import type { Run } from '../run/model';
 import type { RunSource } from '../run/run-source';
-import { runToMarkdown } from '../run/run-markdown';
 import { collectErrors } from '../run/run-errors';
 import { countRun, runDuration } from '../run/run-stats';
 import { deriveStatus } from '../run/status';
 import { buildTimelineRows } from '../run/timeline-rows';
 import { tokenUsage } from '../run/token-usage';
-import { RunConversation } from './run-conversation';
 import { RunHeader } from './run-header';
 import { RunInsight } from './run-insight';
 import { RunTimeline } from './run-timeline';
 import { useCheckedRun } from './use-checked-run';
 import { useTokenEstimates } from './use-token-estimates';
+
+// The conversation and the token panel load after the first rows are painted, not before them.
+const RunConversation = lazy(() => import('./run-conversation').then((module) => ({ default: module.RunConversation })));
+const TokenUsagePanel = lazy(() => import('../components/token-usage-panel').then((module) => ({ default: module.TokenUsagePanel })));
 
 /** Everything the page shows for a run in hand, fetched from a server or opened from a file. */
 export function RunReport({ source, run: loaded }: { source: RunSource; run: Run }) {
@@ -32,20 +34,27 @@ export function RunReport({ source, run: loaded }: { source: RunSource; run: Run
   const rows = useMemo(() => buildTimelineRows(run), [run]);
   const tokens = useMemo(() => tokenUsage(run, estimates), [run, estimates]);
   const durationMs = runDuration(run, now);
-  const markdown = () =>
-    runToMarkdown({ run, status, counts, errors, rows: buildTimelineRows(run, estimates), tokens, durationMs, link: location.href });
+  // The Markdown writer is loaded on the first copy, not with the page.
+  const markdown = async () => {
+    const { runToMarkdown } = await import('../run/run-markdown');
+    return runToMarkdown({ run, status, counts, errors, rows: buildTimelineRows(run, estimates), tokens, durationMs, link: location.href });
+  };
 
   return (
     <div className="space-y-4">
       <RunHeader source={source} run={run} loaded={loaded} markdown={markdown} />
       <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
-      <RunConversation source={source} run={run} running={status.tone === 'running'} />
+      <AfterFirstPaint title="Conversation">
+        <RunConversation source={source} run={run} running={status.tone === 'running'} />
+      </AfterFirstPaint>
       <NoEventLinkContext value={source.kind === 'file' ? FILE_HAS_NO_LINK : null}>
         <RunInsight run={run} source={source}>
           <RunTimeline run={run} rows={rows} estimates={estimates} />
         </RunInsight>
       </NoEventLinkContext>
-      <TokenUsagePanel usage={tokens} estimating={estimating} onNear={onTokenPanelNear} />
+      <AfterFirstPaint title="Token usage">
+        <TokenUsagePanel usage={tokens} estimating={estimating} onNear={onTokenPanelNear} />
+      </AfterFirstPaint>
     </div>
   );
 }

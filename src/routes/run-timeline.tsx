@@ -1,5 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { ShortcutsDialog } from '../components/shortcuts-dialog';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { Timeline } from '../components/timeline';
 import { TimelineToolbar } from '../components/timeline-toolbar';
 import { Card, CardTitle } from '../components/ui/card';
@@ -11,6 +10,8 @@ import { countKinds, filterRows } from '../run/timeline-filter';
 import type { TimelineRow } from '../run/timeline-rows';
 import { buildWaterfall } from '../run/waterfall';
 import { useTimelineView } from './use-timeline-view';
+
+const ShortcutsDialog = lazy(() => import('../components/shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })));
 
 /**
  * The timeline with its filters, search, selection and keyboard. Filters and the selected event
@@ -29,7 +30,8 @@ export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(selectedId ? [selectedId] : []));
   // A deep link scrolls to its event; a key press also moves the focus there.
   const [reveal, setReveal] = useState<RevealRequest | null>(() => (selectedId ? { key: selectedId, focus: false } : null));
-  const [helpOpen, setHelpOpen] = useState(false);
+  // null until first asked for: the dialog's code loads then.
+  const [helpOpen, setHelpOpen] = useState<boolean | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const search = useEventSearch(rows, query);
@@ -115,7 +117,11 @@ export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
         onToggle={toggle}
         onSelect={select}
       />
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpOpen !== null && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
     </Card>
   );
 }

@@ -69,7 +69,10 @@ export function ShareDialog({ source, run, onClose }: { source: RunSource; run: 
       const [template, calls, sections] = await Promise.all([
         fetchSnapshotTemplate(),
         queryClient.fetchQuery(tokenEstimatesQueryOptions(run, source)).catch(noCounts),
-        queryClient.fetchQuery(sectionTokensQueryOptions(run)).catch(noCounts),
+        queryClient
+          .fetchQuery(sectionTokensQueryOptions(run, source))
+          .then((counts) => counts ?? noCounts())
+          .catch(noCounts),
       ]);
       const counts = new Map([...(savedTokenCounts(source).saved ?? []), ...calls, ...sections]);
       const html = snapshotHtml(template, withTokenEstimates(masked.bundle, counts), run.runId);

@@ -3,8 +3,8 @@ import { cn } from '../../lib/cn';
 import { Button } from './button';
 
 /**
- * Copies `text` (or what `text()` returns, computed only on click) to the clipboard and says so;
- * `label` names what is copied.
+ * Copies `text` (or what `text()` returns or resolves to, computed only on click) to the clipboard
+ * and says so; `label` names what is copied.
  */
 export function CopyButton({
   text,
@@ -12,7 +12,7 @@ export function CopyButton({
   idleText = 'Copy',
   className,
 }: {
-  text: string | (() => string);
+  text: string | (() => string | Promise<string>);
   label: string;
   idleText?: string;
   className?: string;
@@ -21,7 +21,7 @@ export function CopyButton({
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(typeof text === 'function' ? text() : text);
+      await navigator.clipboard.writeText(typeof text === 'function' ? await text() : text);
       setState('copied');
     } catch {
       setState('failed');
