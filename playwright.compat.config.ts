@@ -15,6 +15,8 @@ export default defineConfig({
   // Only the live-run test sends a message to elizaOS; everything else only reads.
   workers: 2,
   timeout: 30_000,
+  // As in the main suite: two workers and two real elizaOS servers share two cores.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/compat' }]],
   use: {
     locale: 'en-US',

@@ -16,9 +16,10 @@ export function usePromptBreakdowns(run: Run, source: RunSource): Omit<PromptIns
   const request = useCallback(() => setWanted(true), []);
   const counts = useQuery({ ...sectionTokensQueryOptions(run, source), enabled: wanted });
   const counted = counts.data ?? null;
+  // The run is named in the key by its id, length and last event (hashing a whole run would cost more than splitting it),
+  // and the counts by when they came.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   const breakdowns = useQuery({
-    // The run is named in the key by its id, length and last event: hashing a whole run would cost more than splitting it.
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryKey: ['context-breakdown', run.runId, run.events.length, run.events.at(-1)?.id, counts.dataUpdatedAt],
     queryFn: async () => {
       const { contextBreakdown, promptBreakdowns, runPrompts } = await import('../run/context-breakdown');
@@ -47,8 +48,9 @@ export function usePromptBreakdowns(run: Run, source: RunSource): Omit<PromptIns
 export function sectionTokensQueryOptions(run: Run, source: RunSource) {
   const serverRun = source.kind === 'server' ? { agentId: source.agentId, runId: run.runId, roomId: run.roomId } : undefined;
   const { saved, offline } = savedTokenCounts(source);
+  // The run is named as above; `offline` follows from the source, named by whether counts were saved.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryKey: ['section-tokens', serverRun ?? run.runId, run.events.length, run.events.at(-1)?.id, saved === null],
     queryFn: async ({ signal }): Promise<ReadonlyMap<string, TokenCount> | null> => {
       const { runPrompts, sectionPieceInputs } = await import('../run/context-breakdown');
