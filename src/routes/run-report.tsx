@@ -10,14 +10,15 @@ import { countRun, runDuration } from '../run/run-stats';
 import { deriveStatus } from '../run/status';
 import { buildTimelineRows } from '../run/timeline-rows';
 import { tokenUsage } from '../run/token-usage';
+import { RunConversation } from './run-conversation';
 import { RunHeader } from './run-header';
 import { RunInsight } from './run-insight';
 import { RunTimeline } from './run-timeline';
 import { useCheckedRun } from './use-checked-run';
 import { useTokenEstimates } from './use-token-estimates';
 
-// The conversation and the token panel load after the first rows are painted, not before them.
-const RunConversation = lazy(() => import('./run-conversation').then((module) => ({ default: module.RunConversation })));
+// The token panel loads after the first rows are painted, not before them. (The conversation, above
+// the timeline, does not: its arrival would push the rows down under the reader's eyes and keys.)
 const TokenUsagePanel = lazy(() => import('../components/token-usage-panel').then((module) => ({ default: module.TokenUsagePanel })));
 
 /** Everything the page shows for a run in hand, fetched from a server or opened from a file. */
@@ -44,9 +45,7 @@ export function RunReport({ source, run: loaded }: { source: RunSource; run: Run
     <div className="space-y-4">
       <RunHeader source={source} run={run} loaded={loaded} markdown={markdown} />
       <RunSummary run={run} status={status} counts={counts} errors={errors} tokens={tokens} durationMs={durationMs} now={now} />
-      <AfterFirstPaint title="Conversation">
-        <RunConversation source={source} run={run} running={status.tone === 'running'} />
-      </AfterFirstPaint>
+      <RunConversation source={source} run={run} running={status.tone === 'running'} />
       <NoEventLinkContext value={source.kind === 'file' ? FILE_HAS_NO_LINK : null}>
         <RunInsight run={run} source={source}>
           <RunTimeline run={run} rows={rows} estimates={estimates} />
