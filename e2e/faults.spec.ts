@@ -134,11 +134,11 @@ async function requestsFor(request: APIRequestContext, path: string): Promise<nu
  * The count stays at `expected` while minutes of page time pass: nothing retries behind the
  * user's back. Any retry timer fires during the jump and calls fetch before the page is asked.
  */
-async function expectNoMoreRequests(page: Page, count: () => Promise<number>, expected: number, path?: string) {
+async function expectNoMoreRequests(page: Page, count: () => Promise<number>, expected: number, path: string) {
   expect(await count()).toBe(expected);
-  if (path) expect(await pageFetches(page, path), 'fetch calls by the page').toBe(expected);
+  expect(await pageFetches(page, path), 'fetch calls by the page').toBe(expected);
   await page.clock.runFor(QUIET_PAGE_MS);
-  if (path) expect(await pageFetches(page, path), 'fetch calls by the page after the jump').toBe(expected);
+  expect(await pageFetches(page, path), 'fetch calls by the page after the jump').toBe(expected);
   expect(await count()).toBe(expected);
 }
 

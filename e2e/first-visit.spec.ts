@@ -31,6 +31,8 @@ test('counts the tokens of a stock 1.7.2 run on the viewer server, and loads no 
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
   const counted = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/viewer-api/token-estimates/'));
+  // Asked for once the breakdown nears the screen, which scrolling to the token panel below it does.
+  const sections = page.waitForResponse((response) => new URL(response.url()).searchParams.get('of') === 'sections');
   await page.goto(RUN_PAGE);
   await expect(page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').first()).toBeVisible({ timeout: 15_000 });
   expect(workers).toEqual([]);
@@ -45,7 +47,12 @@ test('counts the tokens of a stock 1.7.2 run on the viewer server, and loads no 
       .getByRole('definition')
       .filter({ hasText: /estimated$/ }),
   ).toBeVisible();
-  // Known gap: the context breakdown's section counts still use the worker, also in this mode (BENCHMARKS.md).
+  // The context breakdown's section counts come from the viewer's server too: still no worker.
+  const breakdown = page.getByRole('region', { name: 'Context breakdown' });
+  await breakdown.scrollIntoViewIfNeeded();
+  expect((await sections).status()).toBe(200);
+  await expect(breakdown.getByRole('table')).toBeVisible({ timeout: 15_000 });
+  expect(workers).toEqual([]);
 });
 
 test('counts the tokens of an opened file in the browser, once the token panel comes into view', async ({ page }) => {
