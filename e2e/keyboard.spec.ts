@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { PORTS, url } from './servers/ports';
 import { expect, RUNS, test } from './test';
 
 // Every keyboard move keeps the focused row fully on screen. A short window makes the timeline
@@ -62,6 +63,22 @@ test('j and k walk a long timeline with the focused row always fully in view', a
     await expect(current(page)).toHaveAttribute('aria-posinset', String(step));
     await expectFullyInView(page, current(page));
   }
+});
+
+test('the row a key moved to stays fully in view when the conversation above the timeline loads late', async ({ page, request }) => {
+  await page.goto(`${url(PORTS.viewerToFault)}/agents/faulty/runs/memories-late`);
+  const conversation = page.getByRole('region', { name: 'Conversation' });
+  await expect(conversation).toContainText('Loading the conversation');
+  await expect(timeline(page).getByRole('listitem').first()).toBeAttached();
+  // The first row: the conversation is still on screen above it, so the browser's scroll anchoring does not help.
+  await page.keyboard.press('j');
+  await expect(current(page)).toHaveAttribute('aria-posinset', '1');
+  await expectFullyInView(page, current(page));
+  const heightBefore = (await conversation.boundingBox())!.height;
+  expect((await (await request.get(`${url(PORTS.fault)}/release-memories`)).json()).released).toBe(1);
+  await expect(conversation).toContainText('not among the room');
+  expect((await conversation.boundingBox())!.height).toBeGreaterThan(heightBefore);
+  await expectFullyInView(page, current(page));
 });
 
 test('Escape clears the search and leaves the box, so the next key moves instead of typing', async ({ page }) => {

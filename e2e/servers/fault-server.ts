@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 
 // A real HTTP server that misbehaves the ways elizaOS servers and networks do. The run id in
@@ -105,6 +106,21 @@ function memoryFaultRun(res: ServerResponse, runId: string, roomId: string) {
   json(res, 200, { success: true, data: { summary, events } });
 }
 
+/**
+ * A long run (83 events) whose room's memories answer only when a test asks, at GET
+ * /release-memories: the conversation panel above the timeline changes height while the user is
+ * already moving through the rows, as it does when a real server is slow.
+ */
+const LATE_MEMORIES_ROOM = '00000000-0000-4000-8000-000000000102';
+const heldMemories = new Set<ServerResponse>();
+
+function lateMemoriesRun(res: ServerResponse) {
+  const run = JSON.parse(readFileSync(new URL('../fixtures/runs/agent-long/long-run.json', import.meta.url), 'utf8'));
+  run.data.summary.runId = 'memories-late';
+  run.data.summary.roomId = LATE_MEMORIES_ROOM;
+  json(res, 200, run);
+}
+
 const stalled = new Set<ServerResponse>();
 /** Requests received, by path: tests read them at GET /requests?path=<path>. */
 const received = new Map<string, number>();
@@ -121,7 +137,17 @@ const server = createServer((req, res) => {
   const memoryFault = /^memories-(.+)$/.exec(/^\/api\/agents\/[^/]+\/runs\/([^/]+)$/.exec(path)?.[1] ?? '');
   if (memoryFault && Object.hasOwn(MEMORY_FAULT_ROOMS, memoryFault[1]))
     return memoryFaultRun(res, memoryFault[0], MEMORY_FAULT_ROOMS[memoryFault[1]]);
+  if (path === '/release-memories') {
+    for (const held of heldMemories) json(held, 200, { success: true, data: { memories: [] } });
+    json(res, 200, { released: heldMemories.size });
+    return heldMemories.clear();
+  }
+  if (path === '/api/agents/faulty/runs/memories-late') return lateMemoriesRun(res);
   if (/^\/api\/agents\/[^/]+\/memories$/.test(path)) {
+    if (url.searchParams.get('roomId') === LATE_MEMORIES_ROOM) {
+      heldMemories.add(res);
+      return res.on('close', () => heldMemories.delete(res));
+    }
     const fault = Object.entries(MEMORY_FAULT_ROOMS).find(([, room]) => room === url.searchParams.get('roomId'))?.[0];
     if (fault) return FAULTS[fault](res, 'memories');
   }
@@ -133,7 +159,7 @@ const server = createServer((req, res) => {
 
 server.listen(port, '127.0.0.1', () => console.log(`fault server on http://127.0.0.1:${port}`));
 const stop = () => {
-  for (const res of stalled) res.destroy();
+  for (const res of [...stalled, ...heldMemories]) res.destroy();
   server.closeAllConnections();
   server.close(() => process.exit(0));
 };

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /** Asks a list to bring one item into view (a new object each time, even for the same item). */
 export interface RevealRequest {
@@ -41,6 +41,7 @@ export function useWindowList({ count, estimateSize, overscan, keyAt, indexOf, r
 
   const pending = useRef<RevealRequest | null>(null);
   const itemElement = (index: number) => listRef.current?.querySelector<HTMLElement>(`:scope > [data-index="${index}"]`) ?? null;
+  const keepInView = useKeepInView();
   useLayoutEffect(() => {
     if (!reveal) return;
     const index = indexOf(reveal.key);
@@ -63,8 +64,35 @@ export function useWindowList({ count, estimateSize, overscan, keyAt, indexOf, r
     const block = align === 'center' ? 'center' : 'nearest';
     element.scrollIntoView({ block });
     if (request.focus) onRevealed?.(element);
+    keepInView(element, block);
     // Rows measured in this commit may still move it once the virtualiser re-renders.
     requestAnimationFrame(() => requestAnimationFrame(() => element.isConnected && element.scrollIntoView({ block })));
   });
   return { listRef, virtualizer, scrollMargin };
+}
+
+/**
+ * Keeps the last revealed item in view while the page settles: a panel above the list that loads
+ * later (the conversation, an error) pushes the list down, and the row a key just moved to would
+ * slide off screen. Lets go as soon as the user scrolls, clicks or presses a key.
+ */
+function useKeepInView() {
+  const keptRef = useRef<{ element: HTMLElement; block: ScrollLogicalPosition } | null>(null);
+  useEffect(() => {
+    const observer = new ResizeObserver(() => {
+      const kept = keptRef.current;
+      if (!kept?.element.isConnected) return;
+      const box = kept.element.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) kept.element.scrollIntoView({ block: kept.block });
+    });
+    observer.observe(document.body);
+    const letGo = () => (keptRef.current = null);
+    const events = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+    for (const event of events) window.addEventListener(event, letGo, { capture: true, passive: true });
+    return () => {
+      observer.disconnect();
+      for (const event of events) window.removeEventListener(event, letGo, { capture: true });
+    };
+  }, []);
+  return useCallback((element: HTMLElement, block: ScrollLogicalPosition) => (keptRef.current = { element, block }), []);
 }
