@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAbsolute, formatBytes, formatDuration, formatOffset, formatRelative } from './format';
+import { formatAbsolute, formatBytes, formatDuration, formatNumber, formatOffset, formatRelative } from './format';
 
 describe('format', () => {
   it.each([
@@ -34,5 +35,20 @@ describe('format', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(2048)).toBe('2.0 kB');
     expect(formatBytes(10 * 1024 * 1024)).toBe('10.0 MB');
+  });
+});
+
+describe('formatNumber', () => {
+  const intl = new Intl.NumberFormat('en');
+
+  it('groups thousands as Intl does, for whole numbers of every size and sign', () => {
+    for (const value of [0, -0, 7, -7, 999, 1000, -1000, 12_345, 999_999, 1_000_000, -1_234_567, Number.MAX_SAFE_INTEGER])
+      expect(formatNumber(value)).toBe(intl.format(value));
+    fc.assert(fc.property(fc.maxSafeInteger(), (value) => formatNumber(value) === intl.format(value)));
+  });
+
+  it('leaves fractions, huge numbers and non-finite values to Intl', () => {
+    for (const value of [0.5, 1234.5678, -0.001, 1e21, 2 ** 60, Infinity, -Infinity, NaN])
+      expect(formatNumber(value)).toBe(intl.format(value));
   });
 });

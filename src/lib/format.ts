@@ -70,8 +70,14 @@ export function formatAbsolute(timestamp: number, timeZone?: string): string {
 // Intl formatters are costly to create: one each, reused for every event.
 const numberFormat = new Intl.NumberFormat('en');
 
+/** `1,234,567`. Whole numbers skip Intl, which costs microseconds a call: a 100,000-event run has 150,000 token counts. */
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  if (!Number.isSafeInteger(value) || Object.is(value, -0)) return numberFormat.format(value);
+  const digits = String(Math.abs(value));
+  if (digits.length <= 3) return value < 0 ? `-${digits}` : digits;
+  let grouped = digits.slice(0, digits.length % 3 || 3);
+  for (let at = grouped.length; at < digits.length; at += 3) grouped += `,${digits.slice(at, at + 3)}`;
+  return value < 0 ? `-${grouped}` : grouped;
 }
 
 export function formatCost(value: number): string {

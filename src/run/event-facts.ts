@@ -32,7 +32,21 @@ export function canonicalType(type: string): string {
     .replace(/[:.\-\s]+/g, '_');
 }
 
-function classify(type: string): { kind: EventKind; phase: RunEvent['phase'] } {
+type Class = { kind: EventKind; phase: RunEvent['phase'] };
+/** A run repeats a handful of types thousands of times: each is classified once. */
+const classes = new Map<string, Class>();
+
+function classify(type: string): Class {
+  let known = classes.get(type);
+  if (!known) {
+    known = classifyType(type);
+    if (classes.size > 10_000) classes.clear();
+    classes.set(type, known);
+  }
+  return known;
+}
+
+function classifyType(type: string): Class {
   const canonical = canonicalType(type);
   // Own keys only: a type such as "constructor" or "__proto__" must not find Object.prototype's.
   if (Object.hasOwn(KNOWN_TYPES, canonical)) return KNOWN_TYPES[canonical];

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidRunError, normalizeRun } from './normalize';
 import { loadSample, sampleFiles } from './test-samples';
@@ -24,6 +25,34 @@ describe('normalizeRun', () => {
     const times = run.events.map((event) => event.timestamp ?? 0);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(run.runId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sorts events sent out of order by time, keeping ties and untimed events after the event they followed', () => {
+    const times = [5, null, 3, 3, null, 1];
+    const run = normalizeRun({
+      runId: 'r',
+      status: 'completed',
+      events: times.map((timestamp, sent) => ({ type: 'x', timestamp, data: { sent } })),
+    });
+    expect(run.events.map((event) => event.data.sent)).toEqual([5, 2, 3, 4, 0, 1]);
+  });
+
+  it('keeps events that arrive in time order exactly as sent, and any order ends sorted', () => {
+    const time = fc.option(fc.integer({ min: 0, max: 30 }), { nil: null });
+    fc.assert(
+      fc.property(fc.array(time, { maxLength: 60 }), (times) => {
+        const events = times.map((timestamp, sent) => ({ type: 'x', timestamp, data: { sent } }));
+        const read = normalizeRun({ runId: 'r', status: 'completed', events }).events;
+        const sent = read.map((event) => event.data.sent as number);
+        expect([...sent].sort((a, b) => a - b)).toEqual(times.map((_, index) => index));
+        const timed = read.flatMap((event) => (event.timestamp === null ? [] : [event.timestamp]));
+        expect(timed).toEqual([...timed].sort((a, b) => a - b));
+        const ascending = times.every(
+          (value, index) => value === null || times.slice(0, index).every((before) => before === null || before <= value),
+        );
+        if (ascending) expect(sent).toEqual(times.map((_, index) => index));
+      }),
+    );
   });
 
   it('rejects every runs-list sample as not a run', () => {

@@ -103,16 +103,23 @@ function fromDocumented(payload: DocumentedRunPayload, agentId: string | null): 
 
 /** Time order, stable; an event without a timestamp stays after the event it followed. */
 function readEvents(raw: unknown[]): RunEvent[] {
+  const events: RunEvent[] = new Array(raw.length);
+  const sortKeys = new Float64Array(raw.length);
   let lastSeen = -Infinity;
-  const keyed = raw.map((value, index) => {
-    const event = readRawEvent(value);
+  let inOrder = true;
+  for (let index = 0; index < raw.length; index++) {
+    const event = readRawEvent(raw[index]);
     if (typeof event === 'string') throw new InvalidRunError(`events.${index}: ${event}`);
     const read = readEvent(event, index);
     if (read.timestamp !== null) lastSeen = read.timestamp;
-    return { read, sortKey: read.timestamp ?? lastSeen, index };
-  });
-  keyed.sort((a, b) => a.sortKey - b.sortKey || a.index - b.index);
-  return keyed.map((entry) => entry.read);
+    if (index > 0 && lastSeen < sortKeys[index - 1]) inOrder = false;
+    sortKeys[index] = lastSeen;
+    events[index] = read;
+  }
+  // Servers send events in time order: sort only when they are not.
+  if (inOrder) return events;
+  const order = Array.from(events.keys()).sort((a, b) => sortKeys[a] - sortKeys[b] || a - b);
+  return order.map((index) => events[index]);
 }
 
 function phaseTime(events: RunEvent[], phase: 'started' | 'ended'): number | null {

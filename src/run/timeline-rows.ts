@@ -2,18 +2,36 @@ import { summarizeEvent } from './event-summary';
 import type { Run, RunEvent, TokenCount } from './model';
 
 export interface TimelineRow {
-  event: RunEvent;
+  readonly event: RunEvent;
   /** 1 for events nested under an action (model calls with `actionContext`, the action's end). */
-  depth: 0 | 1;
+  readonly depth: 0 | 1;
   /** Milliseconds from the run start. */
-  offsetMs: number | null;
+  readonly offsetMs: number | null;
   /** Actions: start to completion. Model calls: `executionTime`. */
-  durationMs: number | null;
-  summary: string;
+  readonly durationMs: number | null;
+  readonly summary: string;
   /** The action row this row is nested under. */
-  parentId: string | null;
+  readonly parentId: string | null;
   /** How many rows are nested under this one. */
-  childCount: number;
+  readonly childCount: number;
+}
+
+/** A row's one-line summary is written the first time it is read: most rows of a long run never are. */
+class Row implements TimelineRow {
+  private written: string | null = null;
+  constructor(
+    readonly event: RunEvent,
+    readonly depth: 0 | 1,
+    readonly offsetMs: number | null,
+    readonly durationMs: number | null,
+    readonly parentId: string | null,
+    readonly childCount: number,
+    private readonly estimate: TokenCount | undefined,
+  ) {}
+
+  get summary(): string {
+    return (this.written ??= summarizeEvent(this.event, this.durationMs, this.estimate));
+  }
 }
 
 /**
@@ -36,33 +54,28 @@ export function buildTimelineRows(run: Run, estimates?: ReadonlyMap<string, Toke
   const children = new Map<string, RunEvent[]>();
   const topLevel: RunEvent[] = [];
   for (const event of run.events) {
-    const parent = parentOf(event, actionStarts);
+    // Only an event that names an action can nest: most events skip the lookup.
+    const parent = event.parentActionId || (event.kind === 'action' && event.phase === 'ended') ? parentOf(event, actionStarts) : null;
     if (parent) {
-      const list = children.get(parent.id) ?? [];
-      list.push(event);
-      children.set(parent.id, list);
+      const list = children.get(parent.id);
+      if (list) list.push(event);
+      else children.set(parent.id, [event]);
     } else {
       topLevel.push(event);
     }
   }
 
-  const row = (event: RunEvent, depth: 0 | 1, parentId: string | null): TimelineRow => {
+  const rows: TimelineRow[] = new Array(run.events.length);
+  let at = 0;
+  const add = (event: RunEvent, depth: 0 | 1, parentId: string | null, childCount: number) => {
+    const offsetMs = start !== null && event.timestamp !== null ? event.timestamp - start : null;
     const durationMs = eventDuration(event, actionEnds, runEnd);
-    return {
-      event,
-      depth,
-      offsetMs: start !== null && event.timestamp !== null ? event.timestamp - start : null,
-      durationMs,
-      summary: summarizeEvent(event, durationMs, estimates?.get(event.id)),
-      parentId,
-      childCount: children.get(event.id)?.length ?? 0,
-    };
+    rows[at++] = new Row(event, depth, offsetMs, durationMs, parentId, childCount, estimates?.get(event.id));
   };
-
-  const rows: TimelineRow[] = [];
   for (const event of topLevel) {
-    rows.push(row(event, 0, null));
-    for (const child of children.get(event.id) ?? []) rows.push(row(child, 1, event.id));
+    const nested = children.get(event.id);
+    add(event, 0, null, nested?.length ?? 0);
+    if (nested) for (const child of nested) add(child, 1, event.id, 0);
   }
   return rows;
 }

@@ -41,7 +41,10 @@ export interface TokenUsage {
  */
 export function tokenUsage(run: Run, estimates?: ReadonlyMap<string, TokenCount>): TokenUsage {
   const calls: ModelCallTokens[] = [];
-  let cumulative = 0;
+  const summed: TokenCount = { prompt: 0, completion: 0, total: 0 };
+  const byModelType = new Map<string, TokenGroup>();
+  const byProvider = new Map<string, TokenGroup>();
+  let cost: number | null = null;
   let callNumber = 0;
   for (const event of run.events) {
     if (!event.model) continue;
@@ -49,8 +52,11 @@ export function tokenUsage(run: Run, estimates?: ReadonlyMap<string, TokenCount>
     const reported = event.model.usage;
     const count = reported ?? estimates?.get(event.id);
     if (!count) continue;
-    cumulative += count.total;
-    calls.push({
+    summed.prompt += count.prompt;
+    summed.completion += count.completion;
+    summed.total += count.total;
+    if (event.model.cost !== null) cost = (cost ?? 0) + event.model.cost;
+    const call: ModelCallTokens = {
       eventId: event.id,
       timestamp: event.timestamp,
       callNumber,
@@ -59,42 +65,34 @@ export function tokenUsage(run: Run, estimates?: ReadonlyMap<string, TokenCount>
       prompt: count.prompt,
       completion: count.completion,
       total: count.total,
-      cumulative,
+      cumulative: summed.total,
       estimated: !reported,
       cost: event.model.cost,
-    });
+    };
+    calls.push(call);
+    addTo(byModelType, call.modelType, call);
+    addTo(byProvider, call.provider, call);
   }
-
-  const summed = calls.length ? sum(calls) : null;
-  const costs = calls.map((call) => call.cost).filter((cost): cost is number => cost !== null);
   return {
     calls,
-    totals: run.reportedTokens ?? summed,
-    byModelType: group(calls, (call) => call.modelType),
-    byProvider: group(calls, (call) => call.provider),
+    totals: run.reportedTokens ?? (calls.length ? summed : null),
+    byModelType: largestFirst(byModelType),
+    byProvider: largestFirst(byProvider),
     estimated: !run.reportedTokens && calls.some((call) => call.estimated),
-    cost: costs.length ? costs.reduce((a, b) => a + b, 0) : null,
+    cost,
   };
 }
 
-function sum(calls: ModelCallTokens[]): TokenCount {
-  return calls.reduce(
-    (acc, call) => ({ prompt: acc.prompt + call.prompt, completion: acc.completion + call.completion, total: acc.total + call.total }),
-    { prompt: 0, completion: 0, total: 0 },
-  );
+function addTo(groups: Map<string, TokenGroup>, key: string, call: ModelCallTokens) {
+  let entry = groups.get(key);
+  if (!entry) groups.set(key, (entry = { key, prompt: 0, completion: 0, total: 0, calls: 0 }));
+  entry.prompt += call.prompt;
+  entry.completion += call.completion;
+  entry.total += call.total;
+  entry.calls++;
 }
 
-function group(calls: ModelCallTokens[], keyOf: (call: ModelCallTokens) => string): TokenGroup[] {
-  const groups = new Map<string, TokenGroup>();
-  for (const call of calls) {
-    const key = keyOf(call);
-    const entry = groups.get(key) ?? { key, prompt: 0, completion: 0, total: 0, calls: 0 };
-    entry.prompt += call.prompt;
-    entry.completion += call.completion;
-    entry.total += call.total;
-    entry.calls++;
-    groups.set(key, entry);
-  }
+function largestFirst(groups: Map<string, TokenGroup>): TokenGroup[] {
   return [...groups.values()].sort((a, b) => b.total - a.total);
 }
 
@@ -129,9 +127,15 @@ export function tokenChartData(calls: ModelCallTokens[], maxBars = 300): TokenCh
       bucketMs: null,
     };
   }
-  const times = calls.map((call) => call.timestamp).filter((time): time is number => time !== null);
-  const start = Math.min(...times);
-  const span = Math.max(Math.max(...times) - start, 1);
+  // A loop, not Math.min(...times): a million arguments overflow the stack.
+  let start = Infinity;
+  let end = -Infinity;
+  for (const { timestamp } of calls) {
+    if (timestamp === null) continue;
+    start = Math.min(start, timestamp);
+    end = Math.max(end, timestamp);
+  }
+  const span = Math.max(end - start, 1);
   const bucketMs = span / maxBars;
   const bars: TokenBar[] = Array.from({ length: maxBars }, (_, index) => ({
     name: `+${Math.round(index * bucketMs)} ms`,

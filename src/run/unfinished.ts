@@ -14,25 +14,23 @@ export function markUnfinished(run: Run): Run {
   if (isUnknownRunPlaceholder(run) || deriveStatus(run).tone === 'running') return run;
   const endsLeft = new Map<string, number>();
   for (const event of run.events) {
-    const key = actionKey(event);
-    if (key && event.phase === 'ended') endsLeft.set(key, (endsLeft.get(key) ?? 0) + 1);
+    const key = event.phase === 'ended' ? actionKey(event) : null;
+    if (key) endsLeft.set(key, (endsLeft.get(key) ?? 0) + 1);
   }
   const runEnd = run.endedAt ?? lastTimestamp(run);
-  let changed = false;
-  const events = run.events.map((event) => {
-    const key = actionKey(event);
-    if (!key || event.phase !== 'started') return event;
+  let events: RunEvent[] | null = null;
+  run.events.forEach((event, index) => {
+    const key = event.phase === 'started' ? actionKey(event) : null;
+    if (!key) return;
     const left = endsLeft.get(key) ?? 0;
-    if (left > 0) {
-      endsLeft.set(key, left - 1);
-      return event;
-    }
-    changed = true;
+    if (left > 0) return void endsLeft.set(key, left - 1);
     const openMs = runEnd !== null && event.timestamp !== null ? Math.max(0, runEnd - event.timestamp) : null;
     const open = openMs === null ? '' : ` (open ${formatDuration(openMs)}, until the run ended)`;
-    return { ...event, failed: true, didNotFinish: true, error: `did not finish: started, never completed${open}` };
+    // Copied only when an action did not finish: most runs keep their events as they are.
+    events ??= run.events.slice();
+    events[index] = { ...event, failed: true, didNotFinish: true, error: `did not finish: started, never completed${open}` };
   });
-  return changed ? { ...run, events } : run;
+  return events ? { ...run, events } : run;
 }
 
 function actionKey(event: RunEvent): string | null {
