@@ -136,6 +136,11 @@ describe('embedded API', () => {
     const zipped = await get(`/api/agents/agent-a/runs/${runId}`, { 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe(expected.length > 1024 ? 'gzip' : undefined);
     expect(zipped.body.equals(expected)).toBe(true);
+    // Gzipped once and kept with the file's bytes: sent with its length, the same bytes every poll.
+    expect(Number(zipped.headers['content-length'])).toBeGreaterThan(0);
+    const again = await get(`/api/agents/agent-a/runs/${runId}`, { 'accept-encoding': 'gzip' });
+    expect(again.headers['content-length']).toBe(zipped.headers['content-length']);
+    expect(again.body.equals(expected)).toBe(true);
   });
 
   it('answers HEAD with headers only', async () => {

@@ -1,9 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import type { RequestHead } from './request-guards';
 import { pipeline, type Writable } from 'node:stream';
-import { createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { createGzip, gzip } from 'node:zlib';
 
 // Where a response body goes: straight into the response, or through gzip when the client takes it.
+
+const gzipAsync = promisify(gzip);
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|manifest\+json)|image\/svg\+xml)/i;
 const MIN_GZIP_BYTES = 1024;
@@ -48,4 +51,46 @@ export function startBody(req: RequestHead, res: ServerResponse, status: number,
   }
   if (size !== null) res.setHeader('Content-Length', size);
   return res;
+}
+
+/**
+ * A body answered many times (a polled run, the same runs list page): its bytes, and its gzip,
+ * made once off the event loop by the first request that takes gzip and then shared.
+ */
+export interface PreparedBody {
+  bytes: Buffer;
+  gzipped: Promise<Buffer> | null;
+}
+
+export function preparedBody(bytes: Buffer): PreparedBody {
+  return { bytes, gzipped: null };
+}
+
+/** Sends a prepared body whole, gzipped when the client takes it, with its exact length either way. */
+export async function sendPrepared(
+  req: RequestHead,
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: PreparedBody,
+): Promise<void> {
+  let bytes = body.bytes;
+  if (willGzip(req, contentType, bytes.length)) {
+    const pending = (body.gzipped ??= gzipAsync(bytes));
+    const gzipped = await pending.catch(() => {
+      // Not kept: the next request tries again; this one goes uncompressed.
+      if (body.gzipped === pending) body.gzipped = null;
+      return null;
+    });
+    if (gzipped) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('X-Uncompressed-Length', bytes.length);
+      bytes = gzipped;
+    }
+  }
+  res.statusCode = status;
+  res.setHeader('Content-Type', contentType);
+  if (isCompressible(contentType)) res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('Content-Length', bytes.length);
+  res.end(req.method === 'HEAD' ? undefined : bytes);
 }

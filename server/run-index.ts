@@ -1,8 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Run } from '../src/run/model';
-import type { Limiter } from './limiter';
+import { eachAtMost, type Limiter } from './limiter';
 import type { RunsDirPaths } from './runs-dir-paths';
 import type { RunSummaryRow, SummaryResult } from './run-summary';
 import type { WorkerAnswer } from './summary-workers';
@@ -53,6 +53,8 @@ export interface RunIndex {
 }
 
 const AGENT_FILE = 'agent.json';
+/** Files of a folder looked at once in a scan: enough to keep the I/O threads busy. */
+const SCAN_CONCURRENCY = 16;
 
 interface FileEntry {
   path: string;
@@ -100,12 +102,13 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
 
   async function readEntry(name: string): Promise<void> {
     try {
-      const real = await limit(() => options.paths.resolve(dir, name));
-      const info = real === null ? null : await limit(() => stat(real)).catch(missingAsNull);
-      if (real === null || !info?.isFile()) {
+      // One lstat per file that is not a link: a rescan of a big folder costs one call per file.
+      const found = await limit(() => options.paths.stat(dir, name));
+      if (found === null || !found.info.isFile()) {
         if (files.delete(name)) changed = true;
         return;
       }
+      const { path: real, info } = found;
       const version = `${info.mtimeMs}:${info.size}:${info.ino}`;
       if (files.get(name)?.version === version) return;
       const result = info.size >= options.workerThresholdBytes ? await parseInWorker(real) : await limit(() => parseHere(real));
@@ -155,7 +158,7 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
         changed = true;
       }
     }
-    await Promise.all(names.map((name) => readEntry(name)));
+    await eachAtMost(SCAN_CONCURRENCY, names, readEntry);
     lastFullScan = Date.now();
   }
 
@@ -239,9 +242,4 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
       watcher = null;
     },
   };
-}
-
-function missingAsNull(error: NodeJS.ErrnoException): null {
-  if (error.code === 'ENOENT') return null;
-  throw error;
 }

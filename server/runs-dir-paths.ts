@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { lstat, realpath } from 'node:fs/promises';
+import { realpathSync, type Stats } from 'node:fs';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
 // Every path read under RUNS_DIR (agent folders, run files, logs, memories) goes through here: a
@@ -14,6 +14,11 @@ export interface RunsDirPaths {
    * a caller can try again rather than take the file for gone.
    */
   resolve(parentReal: string, name: string): Promise<string | null>;
+  /**
+   * Like resolve, with the stats of what the path leads to: one lstat for a file that is not a
+   * link (a folder rescan makes one call per file), a realpath and a stat for a link.
+   */
+  stat(parentReal: string, name: string): Promise<{ path: string; info: Stats } | null>;
   isInside(realPath: string): boolean;
 }
 
@@ -21,6 +26,17 @@ export function createRunsDirPaths(runsDir: string, warn: (line: string) => void
   const root = realpathSync(runsDir);
   const warned = new Set<string>();
   const isInside = (path: string) => path === root || path.startsWith(root + sep);
+
+  async function follow(path: string): Promise<string | null> {
+    const real = await realpath(path).catch(missingAsNull);
+    if (real === null) return null;
+    if (isInside(real)) return real;
+    if (!warned.has(path)) {
+      warned.add(path);
+      warn(`elizaOS Run Viewer: ignoring ${path}: a link that leads outside RUNS_DIR`);
+    }
+    return null;
+  }
 
   return {
     root,
@@ -30,14 +46,16 @@ export function createRunsDirPaths(runsDir: string, warn: (line: string) => void
       const info = await lstat(path).catch(missingAsNull);
       if (!info) return null;
       if (!info.isSymbolicLink()) return isInside(path) ? path : null;
-      const real = await realpath(path).catch(missingAsNull);
-      if (real === null) return null;
-      if (isInside(real)) return real;
-      if (!warned.has(path)) {
-        warned.add(path);
-        warn(`elizaOS Run Viewer: ignoring ${path}: a link that leads outside RUNS_DIR`);
-      }
-      return null;
+      return follow(path);
+    },
+    async stat(parentReal, name) {
+      const path = join(parentReal, name);
+      const info = await lstat(path).catch(missingAsNull);
+      if (!info) return null;
+      if (!info.isSymbolicLink()) return isInside(path) ? { path, info } : null;
+      const real = await follow(path);
+      const target = real === null ? null : await stat(real).catch(missingAsNull);
+      return real === null || target === null ? null : { path: real, info: target };
     },
   };
 }

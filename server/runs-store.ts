@@ -62,6 +62,8 @@ export function createRunsStore(runsDir: string, warn: (line: string) => void, o
     string,
     { rows: readonly RunSummaryRow[]; checkables: ReadonlyMap<string, Run>; version: string; list: RunSummaryRow[] }
   >();
+  /** Per agent: the list being made right now. */
+  const listing = new Map<string, Promise<readonly RunSummaryRow[] | null>>();
   const warned = new Set<string>();
 
   function warnOnce(key: string, line: string): void {
@@ -189,11 +191,21 @@ export function createRunsStore(runsDir: string, warn: (line: string) => void, o
       return agents.filter((agent) => agent !== null).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     },
     getAgent,
-    listRuns: (agentId) =>
-      fromIndex(agentId, async (found) => {
-        const rows = await found.list();
-        return rows && withActionLog(agentId, found, rows);
-      }),
+    listRuns(agentId) {
+      // Requests that arrive while the list is being made share it: its checks (index, folder,
+      // logs) are a few file system calls, which 50 connections would otherwise each repeat.
+      let shared = listing.get(agentId);
+      if (!shared) {
+        const made = fromIndex(agentId, async (found) => {
+          const rows = await found.list();
+          return rows && withActionLog(agentId, found, rows);
+        }).finally(() => {
+          if (listing.get(agentId) === made) listing.delete(agentId);
+        });
+        listing.set(agentId, (shared = made));
+      }
+      return shared;
+    },
     findRun: (agentId, runId) => fromIndex(agentId, (found) => found.find(runId)),
     invalidate: (agentId) => indexes.get(agentId)?.invalidate(),
     agentDir,
