@@ -244,8 +244,11 @@ test.describe('sharing', () => {
     await page.getByRole('button', { name: 'Copy link to this view' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    // The Markdown writer loads on the first copy: the clipboard changes once it has.
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toContain('## elizaOS run ee6e5b97-d6e0-40a1-a0ba-059a87517009');
     const markdown = await page.evaluate(() => navigator.clipboard.readText());
-    expect(markdown).toContain('## elizaOS run ee6e5b97-d6e0-40a1-a0ba-059a87517009');
     expect(markdown).toContain('Status: **failed**');
     expect(markdown).toContain('fake TEXT_LARGE failure (zzfailmodelzz)');
   });

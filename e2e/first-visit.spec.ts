@@ -70,3 +70,27 @@ test('counts the tokens of an opened file in the browser, once the token panel c
   expect(workers.length).toBeGreaterThan(0);
   for (const worker of workers) expect(new URL(worker).pathname).toMatch(/^\/assets\/token-estimate\.worker-.*\.js$/);
 });
+
+test('a comparison starts both run requests with the page, and the app uses those responses', async ({ page, baseURL }) => {
+  const A = 'c0ffee01-1111-4a11-8a11-111111111111';
+  const B = `${RUNS.replyAction}`;
+  const apiA = `/api/agents/agent-compare/runs/${A}`;
+  const apiB = `/api/agents/agent-real/runs/${B}?roomId=${ROOM}`;
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  const runRequests: string[] = [];
+  page.on('request', (request) => {
+    const path = request.url().slice(baseURL!.length);
+    if (path === apiA || path === apiB) runRequests.push(`${request.resourceType()} ${path}`);
+  });
+  const response = await page.goto(`/agents/agent-compare/compare?a=${A}&b=agent-real:${B}&roomB=${ROOM}`);
+  expect(response!.headers().link).toBe(
+    `<${apiA}>; rel=preload; as=fetch; crossorigin=anonymous, <${apiB}>; rel=preload; as=fetch; crossorigin=anonymous`,
+  );
+  await expect(page.getByRole('list', { name: 'Aligned steps' }).getByRole('listitem').first()).toBeVisible({ timeout: 20_000 });
+  // One request per run: the preloads. The app's fetches took their responses instead of asking again.
+  expect(runRequests.sort()).toEqual([`other ${apiA}`, `other ${apiB}`]);
+  expect(warnings.filter((warning) => warning.includes('preload') || warning.includes('HydrateFallback'))).toEqual([]);
+});

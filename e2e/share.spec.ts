@@ -242,7 +242,7 @@ test('the downloaded snapshot opens from file:// with no request: the same run, 
   await snapshot.keyboard.press('j');
   await expect(timeline.locator('li[aria-current="true"]')).toHaveAttribute('id', 'event-e2');
   await snapshot.getByRole('button', { name: 'Copy as Markdown' }).click();
-  expect(await snapshot.evaluate(() => navigator.clipboard.readText())).toContain(SECRETS_RUN_ID);
+  await expect.poll(() => snapshot.evaluate(() => navigator.clipboard.readText())).toContain(SECRETS_RUN_ID);
   await call.getByRole('button', { name: 'Copy link to this event' }).click();
   const permalink = await snapshot.evaluate(() => navigator.clipboard.readText());
   expect(permalink).toMatch(new RegExp(`^${fileUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\?event=`));

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../routes/not-found-page';
 import { RunPage } from '../routes/run-page';
@@ -8,17 +8,14 @@ import { RouteError } from './route-error';
 import { FILE_COMPARE_PATH, FILE_PATH } from '../lib/links';
 
 // The run page is what a shared link opens, so its code is in the first download; the other pages
-// load on demand (a file is rarely opened; the lists are a click away), keeping a run's first visit lean.
-const FilePage = lazy(() => import('../routes/file-page').then((module) => ({ default: module.FilePage })));
-const HomePage = lazy(() => import('../routes/home-page').then((module) => ({ default: module.HomePage })));
-const AgentRunsPage = lazy(() => import('../routes/agent-runs-page').then((module) => ({ default: module.AgentRunsPage })));
-
-function OnDemand({ children }: { children: ReactNode }) {
-  return <Suspense fallback={null}>{children}</Suspense>;
+// load on demand (a file is rarely opened; the lists are a click away; comparing needs alignment and
+// text diffs), keeping a run's first visit lean. The router loads them before it renders the route, not
+// a Suspense boundary: React holds a boundary's fallback for at least 300 ms, which delayed every
+// request the page makes (a comparison's two runs started ~300 ms after its code had arrived).
+function NothingYet() {
+  return null;
 }
-// So is comparing two runs: its code (alignment, text diffs) stays out of the run page's first load.
-const ComparePage = lazy(() => import('../routes/compare-page').then((module) => ({ default: module.ComparePage })));
-const FileComparePage = lazy(() => import('../routes/file-compare-page').then((module) => ({ default: module.FileComparePage })));
+const onDemand = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() });
 
 export function createRouter() {
   return createBrowserRouter(
@@ -26,48 +23,15 @@ export function createRouter() {
       {
         element: <Layout />,
         errorElement: <RouteError />,
+        // A first visit to a page loaded on demand shows nothing until its code is in (a blink).
+        HydrateFallback: NothingYet,
         children: [
-          {
-            path: '/',
-            element: (
-              <OnDemand>
-                <HomePage />
-              </OnDemand>
-            ),
-          },
-          {
-            path: '/agents/:agentId/runs',
-            element: (
-              <OnDemand>
-                <AgentRunsPage />
-              </OnDemand>
-            ),
-          },
+          { path: '/', lazy: onDemand(async () => (await import('../routes/home-page')).HomePage) },
+          { path: '/agents/:agentId/runs', lazy: onDemand(async () => (await import('../routes/agent-runs-page')).AgentRunsPage) },
           { path: '/agents/:agentId/runs/:runId', element: <RunPage /> },
-          {
-            path: '/agents/:agentId/compare',
-            element: (
-              <Suspense fallback={null}>
-                <ComparePage />
-              </Suspense>
-            ),
-          },
-          {
-            path: FILE_PATH,
-            element: (
-              <OnDemand>
-                <FilePage />
-              </OnDemand>
-            ),
-          },
-          {
-            path: FILE_COMPARE_PATH,
-            element: (
-              <Suspense fallback={null}>
-                <FileComparePage />
-              </Suspense>
-            ),
-          },
+          { path: '/agents/:agentId/compare', lazy: onDemand(async () => (await import('../routes/compare-page')).ComparePage) },
+          { path: FILE_PATH, lazy: onDemand(async () => (await import('../routes/file-page')).FilePage) },
+          { path: FILE_COMPARE_PATH, lazy: onDemand(async () => (await import('../routes/file-compare-page')).FileComparePage) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

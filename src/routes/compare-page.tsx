@@ -10,7 +10,8 @@ import type { Run } from '../run/model';
 import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
 import { ComparisonFrame, CompareView } from './compare-view';
 import { NoEventsProblem, RefetchWarning, RunSkeleton } from './run-load-states';
-import { useCompareParams, type CompareSide } from './use-compare-params';
+import type { CompareSide } from '../lib/compare-params';
+import { useCompareParams } from './use-compare-params';
 
 /** `/agents/:agentId/compare?a=&b=`: two runs side by side, what differs first. */
 export function ComparePage() {

@@ -1,18 +1,7 @@
 import { useParams, useSearchParams } from 'react-router';
-import { isValidId } from '../lib/ids';
+import { parseCompareParams, type CompareParams } from '../lib/compare-params';
 
-export interface CompareSide {
-  agentId: string;
-  runId: string;
-  roomId: string | null;
-}
-
-export type CompareParams = { valid: true; a: CompareSide; b: CompareSide; step: string | null } | { valid: false; problem: string };
-
-/**
- * The comparison page's URL state, parsed once: `/agents/:agentId/compare?a=&b=&roomA=&roomB=&step=`,
- * where `a` and `b` are run ids, or `agentId:runId` for a run of another agent.
- */
+/** The comparison page's URL state, parsed once (src/lib/compare-params.ts), and a setter for its step. */
 export function useCompareParams(): [CompareParams, (step: string | null) => void] {
   const { agentId } = useParams();
   const [params, setParams] = useSearchParams();
@@ -27,24 +16,4 @@ export function useCompareParams(): [CompareParams, (step: string | null) => voi
       { replace: true },
     );
   return [parseCompareParams(agentId, params), setStep];
-}
-
-export function parseCompareParams(agentId: string | undefined, params: URLSearchParams): CompareParams {
-  if (!isValidId(agentId)) return { valid: false, problem: 'an invalid agent id' };
-  const side = (name: 'a' | 'b', roomName: 'roomA' | 'roomB'): CompareSide | string => {
-    const value = params.get(name);
-    if (value === null || value === '') return `no run ${name.toUpperCase()} (the ${name}= parameter)`;
-    const [first, second, ...rest] = value.split(':');
-    const [sideAgent, runId] = second === undefined ? [agentId, first] : [first, second];
-    if (rest.length > 0 || !isValidId(sideAgent) || !isValidId(runId))
-      return `an invalid run ${name.toUpperCase()} (${name}=${value.slice(0, 80)})`;
-    const roomId = params.get(roomName);
-    if (roomId !== null && !isValidId(roomId)) return `an invalid ${roomName}`;
-    return { agentId: sideAgent, runId, roomId };
-  };
-  const a = side('a', 'roomA');
-  if (typeof a === 'string') return { valid: false, problem: a };
-  const b = side('b', 'roomB');
-  if (typeof b === 'string') return { valid: false, problem: b };
-  return { valid: true, a, b, step: params.get('step') };
 }
