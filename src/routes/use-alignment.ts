@@ -45,9 +45,14 @@ function fingerprint(skeleton: StepSkeleton): string {
   return `${skeleton.keys.length}:${(hash >>> 0).toString(36)}`;
 }
 
+const startWorker = () => new Worker(new URL('../run/align-runs.worker.ts', import.meta.url), { type: 'module' });
+/** Started with this module (the comparison's code), so its script loads while the runs are still being read. */
+let readyWorker: Worker | null = typeof Worker === 'undefined' ? null : startWorker();
+
 function alignInWorker(a: StepSkeleton, b: StepSkeleton): Promise<AlignedPairs> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../run/align-runs.worker.ts', import.meta.url), { type: 'module' });
+    const worker = readyWorker ?? startWorker();
+    readyWorker = null;
     worker.onmessage = (message: MessageEvent<Int32Array>) => {
       worker.terminate();
       const flat = message.data;
