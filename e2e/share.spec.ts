@@ -318,6 +318,20 @@ test('a damaged or hostile snapshot says what is wrong and runs nothing', async 
   await variant('app', text.replace(/(<script id="snapshot-app" type="text\/plain" data-css="[^"]*">)(.{2000})/, '$1!!!!'));
   await expect(snapshot.getByText(/This snapshot file is damaged: the viewer inside it could not be unpacked/)).toBeVisible();
 
+  // Saved without token counts (the count failed when it was made): the breakdown says it cannot count, not that it will.
+  await variant(
+    'no-counts',
+    text.replace(bundleElement, (_all, open: string, json: string, close: string) => {
+      const { tokenEstimates, ...bundle } = JSON.parse(json);
+      expect(tokenEstimates.counts.length).toBeGreaterThan(0);
+      return open + embeddableJson(bundle) + close;
+    }),
+  );
+  const breakdown = snapshot.getByRole('region', { name: 'Context breakdown' });
+  await breakdown.scrollIntoViewIfNeeded();
+  await expect(breakdown).toContainText('saved without the token counts of its prompt sections');
+  await expect(breakdown).not.toContainText('comes into view');
+
   expect(dialogs).toBe(0);
   expect(requests).toEqual([]);
   await context.close();

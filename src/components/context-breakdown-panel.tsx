@@ -14,9 +14,12 @@ const SHOWN = 12;
 export const ContextBreakdownPanel = memo(function ContextBreakdownPanel({
   run,
   breakdown,
+  uncountable = false,
 }: {
   run: Run;
   breakdown: ContextBreakdown | null;
+  /** No counts came with this copy of the run, and it cannot count them (a snapshot has no tokenizer). */
+  uncountable?: boolean;
 }) {
   const promptCount = useMemo(() => runPrompts(run).length, [run]);
   const panel = useRef<HTMLElement>(null);
@@ -36,7 +39,11 @@ export const ContextBreakdownPanel = memo(function ContextBreakdownPanel({
         <p className="text-sm text-muted">This run’s model calls recorded no prompt text, so there is nothing to break down.</p>
       ) : !breakdown ? (
         <p role="status" className="text-sm text-muted">
-          {counting ? 'Counting the tokens of each prompt section…' : 'The breakdown is counted when this panel comes into view.'}
+          {uncountable
+            ? 'This snapshot was saved without the token counts of its prompt sections, and a snapshot cannot count them (it carries no tokenizer). Open the run in the viewer, or ask for a new snapshot, to see where its context goes.'
+            : counting
+              ? 'Counting the tokens of each prompt section…'
+              : 'The breakdown is counted when this panel comes into view.'}
         </p>
       ) : (
         <>

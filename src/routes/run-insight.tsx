@@ -17,13 +17,13 @@ const ContextBreakdownPanel = lazy(() =>
 export function RunInsight({ run, source, children }: { run: Run; source: RunSource; children: ReactNode }) {
   const [params] = useSearchParams();
   const query = params.get('q') ?? '';
-  const { breakdowns, breakdown, counting, request } = usePromptBreakdowns(run, source);
+  const { breakdowns, breakdown, counting, uncountable, request } = usePromptBreakdowns(run, source);
   const value = useMemo(() => ({ breakdowns, counting, request, query }), [breakdowns, counting, request, query]);
   return (
     <PromptInsightContext value={value}>
       {children}
       <AfterFirstPaint title="Context breakdown">
-        <ContextBreakdownPanel run={run} breakdown={breakdown} />
+        <ContextBreakdownPanel run={run} breakdown={breakdown} uncountable={uncountable} />
       </AfterFirstPaint>
     </PromptInsightContext>
   );

@@ -11,7 +11,10 @@ import { savedTokenCounts } from './use-token-estimates';
  * Section tokens for every prompt of the run, counted by the same estimator as the calls' tokens
  * once something on the page asks for them. The splitting code loads only then, not with the page.
  */
-export function usePromptBreakdowns(run: Run, source: RunSource): Omit<PromptInsight, 'query'> & { breakdown: ContextBreakdown | null } {
+export function usePromptBreakdowns(
+  run: Run,
+  source: RunSource,
+): Omit<PromptInsight, 'query'> & { breakdown: ContextBreakdown | null; uncountable: boolean } {
   const [wanted, setWanted] = useState(false);
   const request = useCallback(() => setWanted(true), []);
   const counts = useQuery({ ...sectionTokensQueryOptions(run, source), enabled: wanted });
@@ -35,6 +38,8 @@ export function usePromptBreakdowns(run: Run, source: RunSource): Omit<PromptIns
     breakdowns: breakdowns.data?.byPrompt ?? null,
     breakdown: breakdowns.data?.breakdown ?? null,
     counting: counts.isFetching || breakdowns.isFetching,
+    // A snapshot saved without the counts has no tokenizer to count them with.
+    uncountable: counts.isSuccess && counts.data === null,
     request,
   };
 }
