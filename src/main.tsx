@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { createRouter } from './app/router';
+import { BASE_PATH } from './app/base-path';
+import { viewerRoutes } from './app/router';
 import { applyTheme, followSystemTheme } from './app/theme';
 import './index.css';
 
@@ -10,6 +11,6 @@ followSystemTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App createRouter={createRouter} />
+    <App routes={viewerRoutes} basename={BASE_PATH || '/'} />
   </StrictMode>,
 );

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { config } from 'zod/mini';
 import { App } from './app/app';
-import { createSnapshotRouter } from './app/snapshot-router';
+import { snapshotRoutes } from './app/snapshot-router';
 import { applyTheme, followSystemTheme } from './app/theme';
 import './index.css';
 
@@ -14,6 +14,6 @@ followSystemTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App createRouter={createSnapshotRouter} />
+    <App routes={snapshotRoutes} />
   </StrictMode>,
 );

@@ -1,15 +1,29 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { RouterProvider, type RouterProviderProps } from 'react-router';
+import { useState, type ReactNode } from 'react';
+import { BrowserRouter, Routes, useLocation } from 'react-router';
+import { RouteErrorBoundary } from './route-error';
 
-/** `createRouter`: the viewer's pages, or only the run page inside a snapshot file (snapshot-router.tsx). */
-export function App({ createRouter }: { createRouter: () => RouterProviderProps['router'] }) {
-  // One QueryClient and router per mount.
+/**
+ * `routes`: the viewer's pages (router.tsx), or only the run page inside a snapshot file
+ * (snapshot-router.tsx). The router is the declarative one: the pages fetch their own data.
+ */
+export function App({ routes, basename }: { routes: ReactNode; basename?: string }) {
+  // One QueryClient per mount.
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
-  const [router] = useState(createRouter);
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <BrowserRouter basename={basename}>
+        <Pages routes={routes} />
+      </BrowserRouter>
     </QueryClientProvider>
+  );
+}
+
+function Pages({ routes }: { routes: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <RouteErrorBoundary pathname={pathname}>
+      <Routes>{routes}</Routes>
+    </RouteErrorBoundary>
   );
 }

@@ -1,8 +1,32 @@
-import { Link, useRouteError } from 'react-router';
+import { Component, type ReactNode } from 'react';
+import { Link } from 'react-router';
+
+interface BoundaryState {
+  error: unknown;
+  /** The path where the error happened: going to another page clears it. */
+  at: string | null;
+}
 
 /** Last line of defence: a rendering bug shows what broke instead of a blank page. */
-export function RouteError() {
-  const error = useRouteError();
+export class RouteErrorBoundary extends Component<{ pathname: string; children: ReactNode }, BoundaryState> {
+  state: BoundaryState = { error: null, at: null };
+
+  static getDerivedStateFromError(error: unknown): Partial<BoundaryState> {
+    return { error: error ?? new Error('unknown error') };
+  }
+
+  static getDerivedStateFromProps({ pathname }: { pathname: string }, state: BoundaryState): Partial<BoundaryState> | null {
+    if (state.error === null) return null;
+    if (state.at === null) return { at: pathname };
+    return state.at === pathname ? null : { error: null, at: null };
+  }
+
+  render() {
+    return this.state.error === null ? this.props.children : <RouteError error={this.state.error} />;
+  }
+}
+
+function RouteError({ error }: { error: unknown }) {
   return (
     <main role="alert" className="mx-auto max-w-3xl p-6">
       <h1 className="mb-2 text-lg font-semibold">The viewer hit a bug</h1>
