@@ -1,11 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useDirectServer } from '../api/api-target';
 import { Button } from '../components/ui/button';
+import { onDemand } from '../components/on-demand';
 
-const ServerSettingsDialog = lazy(() => import('./server-settings-dialogs').then((module) => ({ default: module.ServerSettingsDialog })));
-const ServerLinkPromptDialog = lazy(() =>
-  import('./server-settings-dialogs').then((module) => ({ default: module.ServerLinkPromptDialog })),
-);
+const ServerSettingsDialog = onDemand(async () => (await import('./server-settings-dialogs')).ServerSettingsDialog);
+const ServerLinkPromptDialog = onDemand(async () => (await import('./server-settings-dialogs')).ServerLinkPromptDialog);
 
 /** The server button; its dialog (which elizaOS server to talk to directly, and its API key) loads when first opened. */
 export function ServerSettings() {
@@ -14,11 +13,7 @@ export function ServerSettings() {
   return (
     <>
       <Button onClick={() => setOpen(true)}>Server: {server ? server.url : 'this viewer'}</Button>
-      {open && (
-        <Suspense fallback={null}>
-          <ServerSettingsDialog onClosed={() => setOpen(false)} />
-        </Suspense>
-      )}
+      {open && <ServerSettingsDialog onClosed={() => setOpen(false)} />}
     </>
   );
 }
@@ -28,9 +23,5 @@ export function ServerSettings() {
  * never sends the key saved for another server. Nothing is fetched until it is answered.
  */
 export function ServerLinkPrompt({ requested, onDone }: { requested: string; onDone: () => void }) {
-  return (
-    <Suspense fallback={null}>
-      <ServerLinkPromptDialog requested={requested} onDone={onDone} />
-    </Suspense>
-  );
+  return <ServerLinkPromptDialog requested={requested} onDone={onDone} />;
 }

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense } from 'react';
+import { memo } from 'react';
 import { cn } from '../lib/cn';
 import { formatAbsolute, formatDuration, formatEventTime, isoTime, type TimeMode } from '../lib/format';
 import { summarizeEvent } from '../run/event-summary';
@@ -8,9 +8,13 @@ import type { Span, Waterfall } from '../run/waterfall';
 import { KIND_STYLE, KindIcon } from './kind-icon';
 import { VirtualRow, type VirtualRowPlace } from './virtual-row';
 import { EventLinkButton } from './event-link-button';
+import { onDemand } from './on-demand';
 
 /** The payload views (JSON tree, model-call tabs, prompt sections) load with the first expanded row, not with the page. */
-const EventDetails = lazy(() => import('./event-details').then((module) => ({ default: module.EventDetails })));
+const EventDetails = onDemand(
+  async () => (await import('./event-details')).EventDetails,
+  <p className="text-xs text-muted">Loading the details…</p>,
+);
 
 interface TimelineItemProps extends VirtualRowPlace {
   row: TimelineRow;
@@ -102,9 +106,7 @@ export const TimelineItem = memo(function TimelineItem({
               </span>
               <EventLinkButton eventId={event.id} />
             </div>
-            <Suspense fallback={<p className="text-xs text-muted">Loading the details…</p>}>
-              <EventDetails event={event} estimate={estimate} />
-            </Suspense>
+            <EventDetails event={event} estimate={estimate} />
           </div>
         )}
       </div>

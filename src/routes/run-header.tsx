@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { fetchBlob } from '../api/client';
 import { adjacentRunsQueryOptions, runApiPath } from '../api/queries';
@@ -9,11 +9,17 @@ import { agentRunsPath, comparePath, runPath } from '../lib/links';
 import type { Run } from '../run/model';
 import type { RunCopy, RunSource } from '../run/run-source';
 import { Button } from '../components/ui/button';
+import { onDemand } from '../components/on-demand';
 import { saveFile } from '../lib/save-file';
 import { useRunBundle } from './use-run-bundle';
 
 // Sharing is rare: the dialog (masking rules, compression) loads on demand.
-const ShareDialog = lazy(() => import('./share-dialog').then((module) => ({ default: module.ShareDialog })));
+const ShareDialog = onDemand(
+  async () => (await import('./share-dialog')).ShareDialog,
+  <p role="status" className="text-sm text-muted">
+    Opening the share dialog…
+  </p>,
+);
 
 interface RunHeaderProps {
   source: RunSource;
@@ -87,17 +93,7 @@ export function RunHeader({ source, run, loaded, markdown }: RunHeaderProps) {
           )}
         </span>
       </nav>
-      {sharing && (
-        <Suspense
-          fallback={
-            <p role="status" className="text-sm text-muted">
-              Opening the share dialog…
-            </p>
-          }
-        >
-          <ShareDialog source={source} run={loaded} onClose={() => setSharing(false)} />
-        </Suspense>
-      )}
+      {sharing && <ShareDialog source={source} run={loaded} onClose={() => setSharing(false)} />}
     </>
   );
 }

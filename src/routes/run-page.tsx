@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { runApiPath, runQueryOptions } from '../api/queries';
 import { ErrorState, Problem } from '../components/error-state';
+import { onDemand } from '../components/on-demand';
 import { StaleNotice } from '../components/stale-notice';
 import { useNow } from '../components/use-now';
 import { isValidId } from '../lib/ids';
@@ -14,7 +15,7 @@ import { NoEventsProblem, RefetchWarning, RunSkeleton } from './run-load-states'
 import { RunReport } from './run-report';
 
 /** A shared copy or a snapshot: its decoding and banner load only for one. */
-const RunCopyView = lazy(() => import('./run-copy-view').then((module) => ({ default: module.RunCopyView })));
+const RunCopyView = onDemand(async () => (await import('./run-copy-view')).RunCopyView, <p role="status">Opening the copy of the run…</p>);
 
 /** The run page: checks the ids in the link before anything is fetched. */
 export function RunPage() {
@@ -23,12 +24,7 @@ export function RunPage() {
   const roomId = searchParams.get('roomId');
   const location = useLocation();
   const copy = runCopyAt(location.pathname, location.hash);
-  if (copy)
-    return (
-      <Suspense fallback={<p role="status">Opening the copy of the run…</p>}>
-        <RunCopyView copy={copy} />
-      </Suspense>
-    );
+  if (copy) return <RunCopyView copy={copy} />;
   if (!isValidId(agentId) || !isValidId(runId) || (roomId !== null && !isValidId(roomId))) {
     return (
       <Problem title="This link is malformed">

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { onDemand } from '../components/on-demand';
 import { Timeline } from '../components/timeline';
 import { TimelineToolbar } from '../components/timeline-toolbar';
 import { Card, CardTitle } from '../components/ui/card';
@@ -11,7 +12,7 @@ import type { TimelineRow } from '../run/timeline-rows';
 import { buildWaterfall } from '../run/waterfall';
 import { useTimelineView } from './use-timeline-view';
 
-const ShortcutsDialog = lazy(() => import('../components/shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })));
+const ShortcutsDialog = onDemand(async () => (await import('../components/shortcuts-dialog')).ShortcutsDialog);
 
 /**
  * The timeline with its filters, search, selection and keyboard. Filters and the selected event
@@ -117,11 +118,7 @@ export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
         onToggle={toggle}
         onSelect={select}
       />
-      {helpOpen !== null && (
-        <Suspense fallback={null}>
-          <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-        </Suspense>
-      )}
+      {helpOpen !== null && <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />}
     </Card>
   );
 }
