@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 // `npm run bench:server`: load on the viewer's Node server with autocannon, the server in its own
 // process (so its RSS is its own). Scenarios: the embedded API on one small run; on a folder of
 // 10,000 runs (one run GET, and the runs list); the proxy in front of a local stand-in upstream.
-// Reports req/s, p50 and p99 latency, errors, and the server's RSS before, at peak and after;
+// Reports req/s, p50 and p99 latency as the load tool sees it, the server's own time per request
+// (from its request event to the last byte handed to the socket) and its event loop delay, errors,
+// and the server's RSS before, at peak and after;
 // writes bench/server-results.json and the table in BENCHMARKS.md between the server-load markers.
 // Options: --duration S (20), --connections N (50), --runs N (10000), --smoke (3 s, 10 connections,
 // 1,000 runs, results to bench/.runs/, BENCHMARKS.md untouched; exits 1 on any error or non-2xx).
@@ -37,6 +39,14 @@ interface Measured {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /**
+   * Inside the server: from its request event to the response's last byte handed to the socket.
+   * What is left of p50/p99 is waiting: in the load tool, in the socket, for a CPU (2 shared cores).
+   */
+  serverP50Ms: number;
+  serverP99Ms: number;
+  /** How late the server's event loop ran a 1 ms timer, p99: long tasks on the loop show here. */
+  loopDelayP99Ms: number;
   errors: number;
   non2xx: number;
   rssBeforeMb: number;
@@ -47,25 +57,72 @@ interface Measured {
   target?: { p99Ms: number; rssMb: number };
 }
 
+interface Started {
+  child: ChildProcess;
+  url: string;
+  /** The next line the process prints that starts with `prefix`. */
+  nextLine(prefix: string): Promise<string>;
+}
+
 /** Starts the viewer (or the stand-in upstream) in its own Node process; resolves with its URL. */
-function startProcess(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+function startProcess(script: string, env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const waiting: Array<{ prefix: string; found: (line: string) => void }> = [];
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    const lines = out.split('\n');
+    out = lines.pop()!;
+    for (const line of lines) {
+      const at = waiting.findIndex(({ prefix }) => line.startsWith(prefix));
+      if (at !== -1) waiting.splice(at, 1)[0].found(line);
+    }
+  });
+  const nextLine = (prefix: string) => new Promise<string>((found) => waiting.push({ prefix, found }));
   return new Promise((found, fail) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) found({ child, url: match[1] });
-    });
+    nextLine('http://127.0.0.1:').then((url) => found({ child, url: url.trim(), nextLine }), fail);
     child.on('exit', (code) => fail(new Error(`process exited with ${code} before it listened`)));
   });
 }
 
-const VIEWER = `
+/**
+ * Added to the viewer's process: its own time per request and its event loop delay, from Node's
+ * diagnostics channels (nothing in the server changes). SIGUSR2 prints them and starts afresh.
+ */
+const SERVER_TIMING = `
+  const { subscribe } = await import('node:diagnostics_channel');
+  const { createHistogram, monitorEventLoopDelay } = await import('node:perf_hooks');
+  const started = new WeakMap();
+  const served = createHistogram();
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+  subscribe('http.server.request.start', ({ response }) => started.set(response, process.hrtime.bigint()));
+  subscribe('http.server.response.finish', ({ response }) => {
+    const at = started.get(response);
+    if (at !== undefined) served.record(Math.max(1, Number((process.hrtime.bigint() - at) / 1000n)));
+  });
+  process.on('SIGUSR2', () => {
+    const ms = (microseconds) => Math.round(microseconds / 10) / 100;
+    console.log('timing ' + JSON.stringify({
+      serverP50Ms: ms(served.percentile(50)),
+      serverP99Ms: ms(served.percentile(99)),
+      loopDelayP99Ms: ms(loopDelay.percentile(99) / 1000),
+    }));
+    served.reset();
+    loopDelay.reset();
+  });`;
+
+async function serverTiming(viewer: Started): Promise<Pick<Measured, 'serverP50Ms' | 'serverP99Ms' | 'loopDelayP99Ms'>> {
+  const line = viewer.nextLine('timing ');
+  viewer.child.kill('SIGUSR2');
+  return JSON.parse((await line).slice('timing '.length));
+}
+
+const VIEWER = `${SERVER_TIMING}
   const { startServer } = await import('./server/app-server.ts');
   const server = await startServer({
     port: 0,
@@ -105,10 +162,18 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function measure(scenario: string, baseUrl: string, pid: number, paths: string[], target?: Measured['target']): Promise<Measured> {
+async function measure(
+  scenario: string,
+  viewer: Started,
+  paths: string[],
+  { target, headers = {} }: { target?: Measured['target']; headers?: Record<string, string> } = {},
+): Promise<Measured> {
+  const { url: baseUrl } = viewer;
+  const pid = viewer.child.pid!;
   // Warm-up: the first requests build the index and load the code; they are not counted.
-  for (const path of paths.slice(0, 3)) await fetch(baseUrl + path).then((res) => res.arrayBuffer());
+  for (const path of paths.slice(0, 3)) await fetch(baseUrl + path, { headers }).then((res) => res.arrayBuffer());
   await new Promise((done) => setTimeout(done, 500));
+  await serverTiming(viewer);
   const rssBeforeMb = rssMb(pid);
   let rssPeakMb = rssBeforeMb;
   const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(pid))), 100);
@@ -118,10 +183,12 @@ async function measure(scenario: string, baseUrl: string, pid: number, paths: st
     url: baseUrl,
     connections,
     duration,
+    headers,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
   });
   clearInterval(sampler);
   const cpuUsed = cpuMs(pid) - cpuBefore;
+  const timing = await serverTiming(viewer);
   await new Promise((done) => setTimeout(done, 2000));
   const measured: Measured = {
     scenario,
@@ -129,6 +196,7 @@ async function measure(scenario: string, baseUrl: string, pid: number, paths: st
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    ...timing,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     rssBeforeMb: Math.round(rssBeforeMb),
@@ -138,7 +206,7 @@ async function measure(scenario: string, baseUrl: string, pid: number, paths: st
     target,
   };
   console.log(
-    `${scenario}: ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, errors ${measured.errors}, non-2xx ${measured.non2xx}, RSS ${measured.rssBeforeMb}/${measured.rssPeakMb}/${measured.rssAfterMb} MB, CPU ${measured.cpuMsPerRequest} ms/request`,
+    `${scenario}: ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, in the server p50 ${measured.serverP50Ms} ms, p99 ${measured.serverP99Ms} ms, loop delay p99 ${measured.loopDelayP99Ms} ms, errors ${measured.errors}, non-2xx ${measured.non2xx}, RSS ${measured.rssBeforeMb}/${measured.rssPeakMb}/${measured.rssAfterMb} MB, CPU ${measured.cpuMsPerRequest} ms/request`,
   );
   return measured;
 }
@@ -173,11 +241,7 @@ async function main(): Promise<void> {
     const smallRunId = (JSON.parse(readFileSync(SAMPLE, 'utf8')) as { data: { summary: { runId: string } } }).data.summary.runId;
     const smallViewer = await startProcess(VIEWER, { BENCH_RUNS_DIR: small, BENCH_DIST: dist });
     children.push(smallViewer.child);
-    results.push(
-      await measure('embedded, one small run: run GET', smallViewer.url, smallViewer.child.pid!, [
-        `/api/agents/agent-small/runs/${smallRunId}`,
-      ]),
-    );
+    results.push(await measure('embedded, one small run: run GET', smallViewer, [`/api/agents/agent-small/runs/${smallRunId}`]));
     await stop(smallViewer.child);
 
     const many = join(work, 'many');
@@ -188,20 +252,19 @@ async function main(): Promise<void> {
       .filter((_, i) => i % Math.max(1, Math.floor(ids.length / 500)) === 0)
       .map((id) => `/api/agents/agent-many/runs/${id}`);
     const label = runCount.toLocaleString('en');
+    const runTarget = { p99Ms: 20, rssMb: 300 };
+    results.push(await measure(`embedded, ${label} runs in one folder: run GET`, manyViewer, runPaths, { target: runTarget }));
+    // As a browser asks for it (every browser sends Accept-Encoding: gzip): the kept gzip is sent.
     results.push(
-      await measure(`embedded, ${label} runs in one folder: run GET`, manyViewer.url, manyViewer.child.pid!, runPaths, {
-        p99Ms: 20,
-        rssMb: 300,
+      await measure(`embedded, ${label} runs in one folder: run GET, gzip accepted`, manyViewer, runPaths, {
+        target: runTarget,
+        headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
       }),
     );
     results.push(
-      await measure(
-        `embedded, ${label} runs in one folder: runs list`,
-        manyViewer.url,
-        manyViewer.child.pid!,
-        ['/api/agents/agent-many/runs?limit=20'],
-        { p99Ms: 100, rssMb: 300 },
-      ),
+      await measure(`embedded, ${label} runs in one folder: runs list`, manyViewer, ['/api/agents/agent-many/runs?limit=20'], {
+        target: { p99Ms: 100, rssMb: 300 },
+      }),
     );
     await stop(manyViewer.child);
 
@@ -209,11 +272,7 @@ async function main(): Promise<void> {
     children.push(upstream.child);
     const proxy = await startProcess(VIEWER, { BENCH_UPSTREAM: upstream.url, BENCH_DIST: dist });
     children.push(proxy.child);
-    results.push(
-      await measure('proxy to a local stand-in upstream: run GET', proxy.url, proxy.child.pid!, [
-        `/api/agents/agent-x/runs/${smallRunId}?roomId=r1`,
-      ]),
-    );
+    results.push(await measure('proxy to a local stand-in upstream: run GET', proxy, [`/api/agents/agent-x/runs/${smallRunId}?roomId=r1`]));
   } finally {
     await Promise.all(children.map(stop));
     rmSync(work, { recursive: true, force: true });
@@ -261,7 +320,8 @@ function writeTable(report: {
   };
   const rows = report.results.map(
     (result) =>
-      `| ${result.scenario} | ${result.requestsPerSecond.toLocaleString('en')} | ${result.p50Ms} | ${result.p99Ms} | ${result.errors + result.non2xx} | ` +
+      `| ${result.scenario} | ${result.requestsPerSecond.toLocaleString('en')} | ${result.p50Ms} | ${result.p99Ms} | ` +
+      `${result.serverP50Ms} / ${result.serverP99Ms} | ${result.loopDelayP99Ms} | ${result.errors + result.non2xx} | ` +
       `${result.rssBeforeMb} / ${result.rssPeakMb} / ${result.rssAfterMb} | ${result.cpuMsPerRequest} | ${verdict(result)} |`,
   );
   const busy =
@@ -272,8 +332,8 @@ function writeTable(report: {
     start,
     `Produced by \`npm run bench:server\` on ${report.date.slice(0, 10)} in ${report.seconds} s: autocannon, ${report.connections} connections, ${report.duration} s per scenario, loopback; the server in its own Node process.${busy}`,
     '',
-    '| scenario | req/s | p50 (ms) | p99 (ms) | errors + non-2xx | server RSS before / peak / after (MB) | server CPU per request (ms) | target |',
-    '|---|---:|---:|---:|---:|---:|---:|---|',
+    '| scenario | req/s | p50 (ms) | p99 (ms) | in the server p50 / p99 (ms) | loop delay p99 (ms) | errors + non-2xx | server RSS before / peak / after (MB) | server CPU per request (ms) | target |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
     end,
   ].join('\n');
