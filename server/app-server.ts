@@ -137,6 +137,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: async () => {
       await closeAll(server, vite);
       await closeApi?.();
+      await tokenEstimates.close();
     },
   };
 }

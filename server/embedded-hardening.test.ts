@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { syntheticRun } from '../bench/synthetic-run';
 import { PROJECT_ROOT, startServer, type RunningServer } from './app-server';
 import { summarizeRunText } from './run-summary';
+import { estimateInputs } from '../src/run/token-estimate';
+import { normalizeRun } from '../src/run/normalize';
 import { fakeDist, rawRequest, tempDir, writeFile } from './test-support';
 
 // The embedded API against hostile folders (issue 16): links out of RUNS_DIR, files that change
 // while they are sent, a low file-descriptor limit, warnings that must not quote a secret, and a
-// big file whose parse must not stall every other request.
+// big file whose parse (for the index, for token estimates) must not stall every other request.
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -248,55 +250,78 @@ describe('embedded API under a low file-descriptor limit', () => {
 });
 
 /**
- * About 34 MB of real-shape events: far over the worker threshold, and a parse long enough to see.
- * Built as text from a few hundred events repeated, so the test itself leaves little garbage to
- * collect (a collection pause here would look like a stalled server).
+ * About 25 MB of real-shape events: far over the worker thresholds, and a parse long enough to
+ * see. One run's model calls, then many copies of its other events, so that counting its tokens
+ * stays quick. Built as text, so the test itself leaves little garbage to collect (a collection
+ * pause here would look like a stalled server).
  */
 function bigRun(): { runId: string; text: string } {
   const { summary, events } = syntheticRun({ key: 'big', kind: 'events', events: 400, seed: 16 });
-  const some = JSON.stringify(events).slice(1, -1);
-  return {
-    runId: String(summary.runId),
-    text: `{"success":true,"data":{"summary":${JSON.stringify(summary)},"events":[${Array(100).fill(some).join(',')}]}}`,
-  };
+  const others = JSON.stringify(events.filter((event) => event.type !== 'MODEL_USED')).slice(1, -1);
+  const all = [JSON.stringify(events).slice(1, -1), ...Array<string>(350).fill(others)].join(',');
+  return { runId: String(summary.runId), text: `{"success":true,"data":{"summary":${JSON.stringify(summary)},"events":[${all}]}}` };
 }
 
 describe('embedded API: a big run file', () => {
-  it('is parsed off the event loop: other requests keep being answered meanwhile', { timeout: 60_000 }, async () => {
-    const runs = tempDir('runs');
-    const dist = tempDir('dist');
+  const runs = tempDir('runs');
+  const dist = tempDir('dist');
+  const { runId, text } = bigRun();
+  let server: RunningServer;
+  /** What parsing the file on the event loop costs, on this machine, now: the same work the index does. */
+  let parseMs: number;
+
+  beforeAll(async () => {
     fakeDist(dist.path);
-    const { runId, text } = bigRun();
     writeFile(join(runs.path, 'agent-big'), 'big.json', text);
     writeFile(join(runs.path, 'agent-small'), 'small.json', run('run-small', 1000));
-    const server = await startServer({ port: 0, runsDir: runs.path, distDir: dist.path, warn: () => {} });
-    try {
-      const small = async () => {
-        const started = performance.now();
-        expect((await rawRequest(server.url, '/api/agents/agent-small/runs/run-small')).status).toBe(200);
-        return performance.now() - started;
-      };
-      await small();
-      // The first request for the big agent indexes its folder, which parses the big file.
-      let bigDone = false;
-      const big = rawRequest(server.url, '/api/agents/agent-big/runs?limit=1').finally(() => (bigDone = true));
-      const latencies: number[] = [];
-      while (!bigDone) latencies.push(await small());
-      const { data } = (await big).json() as Json;
-      expect(data.runs[0].runId).toBe(runId);
-      expect(latencies.length, 'small requests answered while the big file was parsed').toBeGreaterThan(1);
-      // What parsing it on the event loop costs, on this machine, now: the same work the index does
-      // (measured after, so that its garbage is not collected while the latencies are measured).
-      const parseStarted = performance.now();
-      expect('summary' in summarizeRunText(text, 'agent-big')).toBe(true);
-      const parseMs = performance.now() - parseStarted;
-      expect(parseMs, 'the file is big enough for its parse to be measured').toBeGreaterThan(100);
-      // Parsed on the event loop, one small request would wait for about the whole parse.
-      expect(Math.max(...latencies), `slowest small request, against a ${Math.round(parseMs)} ms parse`).toBeLessThan(parseMs / 2);
-    } finally {
-      await server.close();
-      runs.remove();
-      dist.remove();
+    server = await startServer({ port: 0, runsDir: runs.path, distDir: dist.path, warn: () => {} });
+    expect((await rawRequest(server.url, '/api/agents/agent-small/runs/run-small')).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await server.close();
+    runs.remove();
+    dist.remove();
+  });
+
+  /**
+   * Sends small requests (to another agent) one after another while `path` is answered; returns
+   * their latencies and the answer. Measured after, so that the measurement's garbage is not
+   * collected while the latencies are taken.
+   */
+  async function whileAnswering(path: string): Promise<{ latencies: number[]; answer: Awaited<ReturnType<typeof rawRequest>> }> {
+    let done = false;
+    const answer = rawRequest(server.url, path).finally(() => (done = true));
+    const latencies: number[] = [];
+    while (!done) {
+      const started = performance.now();
+      expect((await rawRequest(server.url, '/api/agents/agent-small/runs/run-small')).status).toBe(200);
+      latencies.push(performance.now() - started);
     }
+    const parseStarted = performance.now();
+    expect('summary' in summarizeRunText(text, 'agent-big')).toBe(true);
+    parseMs = performance.now() - parseStarted;
+    expect(parseMs, 'the file is big enough for its parse to be measured').toBeGreaterThan(100);
+    return { latencies, answer: await answer };
+  }
+
+  it('is parsed off the event loop: other requests keep being answered meanwhile', { timeout: 60_000 }, async () => {
+    // The first request for the big agent indexes its folder, which parses the big file.
+    const { latencies, answer } = await whileAnswering('/api/agents/agent-big/runs?limit=1');
+    expect((answer.json() as Json).data.runs[0].runId).toBe(runId);
+    expect(latencies.length, 'small requests answered while the big file was parsed').toBeGreaterThan(1);
+    // Parsed on the event loop, one small request would wait for about the whole parse.
+    expect(Math.max(...latencies), `slowest small request, against a ${Math.round(parseMs)} ms parse`).toBeLessThan(parseMs / 2);
+  });
+
+  it('has its tokens counted off the event loop too', { timeout: 60_000 }, async () => {
+    const { latencies, answer } = await whileAnswering(`/viewer-api/token-estimates/agent-big/${runId}`);
+    expect(answer.status).toBe(200);
+    const { estimates } = answer.json() as { estimates: [string, number, number][] };
+    expect(estimates).toHaveLength(estimateInputs(normalizeRun(JSON.parse(text), 'agent-big')).length);
+    expect(latencies.length, 'small requests answered while the tokens were counted').toBeGreaterThan(1);
+    expect(Math.max(...latencies), `slowest small request, against a ${Math.round(parseMs)} ms parse`).toBeLessThan(parseMs / 2);
+    // Kept by the hash of the run's bytes: asked again, the same answer.
+    expect((await rawRequest(server.url, `/viewer-api/token-estimates/agent-big/${runId}`)).json()).toEqual(answer.json());
   });
 });

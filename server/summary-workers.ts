@@ -18,7 +18,9 @@ export function createSummaryWorkers(): SummaryWorkers {
   const pending = new Map<number, (answer: WorkerAnswer) => void>();
 
   const start = (): Worker => {
-    const started = new Worker(new URL('./run-summary-worker-entry.mjs', import.meta.url));
+    const started = new Worker(new URL('./ts-worker-entry.mjs', import.meta.url), {
+      workerData: { module: new URL('./run-summary-worker.ts', import.meta.url).href },
+    });
     started.unref();
     started.on('message', ({ id, ...answer }: { id: number } & WorkerAnswer) => {
       pending.get(id)?.(answer);

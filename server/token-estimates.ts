@@ -2,19 +2,17 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { countTokens } from 'gpt-tokenizer/encoding/cl100k_base';
-import { runPrompts, sectionPieceInputs } from '../src/run/context-breakdown';
-import type { Run } from '../src/run/model';
-import { normalizeRun } from '../src/run/normalize';
-import { estimateInputs, estimateTokens, TOKENIZER_NAME } from '../src/run/token-estimate';
 import { setApiHeaders } from './api-responses';
+import { COUNTED, estimateRun, type Counted, type TokenEstimatesBody } from './token-counting';
+import { createEstimateWorker } from './token-estimate-workers';
 
 // Token estimates for a run, counted here, where gpt-tokenizer already is, so a browser talking to
 // this server never downloads the ~430 kB tokenizer. The run is read through this server's own
 // /api (embedded files or the proxy, with its key, limits and errors), normalised by the app's own
 // code and counted by the same estimate function the browser's worker uses: the numbers are the
 // same either way. Answers are kept by run and by a hash of the run's body, so a finished run is
-// counted once and a run in progress again only when it changed.
+// counted once and a run in progress again only when it changed. A big run (8 MB and more) is
+// hashed, parsed and counted in a worker thread: parsing it here would stall every other request.
 //
 //   GET /viewer-api/token-estimates/<agentId>/<runId>[?roomId=<roomId>][&of=sections]
 //   200 { tokenizer: 'cl100k_base', estimates: [[eventId, prompt, completion], ...] }
@@ -25,28 +23,23 @@ import { setApiHeaders } from './api-responses';
 export const TOKEN_ESTIMATES_PREFIX = '/viewer-api/token-estimates/';
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
-/** What can be counted, and the inputs each is: the same functions the browser calls. */
-const INPUTS = {
-  calls: (run: Run) => estimateInputs(run),
-  sections: (run: Run) => sectionPieceInputs(runPrompts(run)),
-};
-type Counted = keyof typeof INPUTS;
 const CACHED_RUNS = 32;
-/** Counting yields to the event loop this often, so one big run never stalls the server. */
-const SLICE_MS = 8;
+/** Runs at least this big are hashed, parsed and counted in a worker thread: parsing alone would stall the server. */
+const WORKER_THRESHOLD_BYTES = 8 * 1024 * 1024;
 
-export interface TokenEstimatesBody {
-  tokenizer: string;
-  estimates: [eventId: string, prompt: number, completion: number][];
-}
+export type { TokenEstimatesBody } from './token-counting';
 
-export type TokenEstimatesHandler = (req: IncomingMessage, res: ServerResponse, path: string, query: string) => Promise<void>;
+export type TokenEstimatesHandler = ((req: IncomingMessage, res: ServerResponse, path: string, query: string) => Promise<void>) & {
+  /** Stops the worker thread, if one was started. */
+  close(): Promise<void>;
+};
 
 /** `apiBase`: this server's own origin, read when the first request comes (the port is known by then). */
 export function createTokenEstimates(apiBase: () => string): TokenEstimatesHandler {
   const cache = new Map<string, { hash: string; body: Promise<TokenEstimatesBody> }>();
+  const worker = createEstimateWorker();
 
-  return async (req, res, path, query) => {
+  const handler = async (req: IncomingMessage, res: ServerResponse, path: string, query: string) => {
     // Answered like every /api route: never a page, never cached.
     setApiHeaders(res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -62,7 +55,7 @@ export function createTokenEstimates(apiBase: () => string): TokenEstimatesHandl
       !ID.test(agentId ?? '') ||
       !ID.test(runId ?? '') ||
       (roomId !== null && !ID.test(roomId)) ||
-      !Object.hasOwn(INPUTS, of)
+      !Object.hasOwn(COUNTED, of)
     ) {
       return send(req, res, 400, {
         error: 'Expected /viewer-api/token-estimates/<agentId>/<runId>?roomId=<roomId>&of=calls|sections with valid ids.',
@@ -76,10 +69,15 @@ export function createTokenEstimates(apiBase: () => string): TokenEstimatesHandl
       return send(req, res, run.status === 404 ? 404 : 502, { error: `The run could not be read here (${run.status}).` });
     }
     const key = `${agentId}/${runId}/${roomId ?? ''}/${of}`;
-    const hash = createHash('sha256').update(run.text).digest('base64url');
+    const big = run.bytes.length >= WORKER_THRESHOLD_BYTES ? await worker.hold(run.bytes).catch(() => null) : null;
+    if (run.bytes.length >= WORKER_THRESHOLD_BYTES && !big) {
+      return send(req, res, 503, { error: 'The run is too big to count here right now; try again.' });
+    }
+    const hash = big ? big.hash : createHash('sha256').update(run.bytes).digest('base64url');
     let entry = cache.get(key);
+    if (entry?.hash === hash) big?.drop();
     if (!entry || entry.hash !== hash) {
-      entry = { hash, body: estimateRun(run.text, agentId, of as Counted) };
+      entry = { hash, body: big ? big.count(agentId, of as Counted) : estimateRun(run.bytes.toString('utf8'), agentId, of as Counted) };
       cache.delete(key);
       cache.set(key, entry);
       if (cache.size > CACHED_RUNS) cache.delete(cache.keys().next().value!);
@@ -98,31 +96,17 @@ export function createTokenEstimates(apiBase: () => string): TokenEstimatesHandl
     }
     return send(req, res, 200, body);
   };
-}
-
-async function estimateRun(text: string, agentId: string, of: Counted): Promise<TokenEstimatesBody> {
-  const inputs = INPUTS[of](normalizeRun(JSON.parse(text), agentId));
-  const estimates: TokenEstimatesBody['estimates'] = [];
-  let sliceStart = performance.now();
-  for (const input of inputs) {
-    // One input at a time through the browser worker's own function, yielding now and then.
-    for (const [eventId, count] of estimateTokens([input], countTokens)) estimates.push([eventId, count.prompt, count.completion]);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
-  return { tokenizer: TOKENIZER_NAME, estimates };
+  return Object.assign(handler, { close: () => worker.close() });
 }
 
 /** GET from this server's own API, uncompressed. */
-function readOwnApi(url: string): Promise<{ status: number; text: string }> {
+function readOwnApi(url: string): Promise<{ status: number; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: { accept: 'application/json', 'accept-encoding': 'identity' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);
-      res.on('end', () => resolve({ status: res.statusCode ?? 502, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 502, bytes: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
     req.end();
