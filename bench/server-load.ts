@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 // process (so its RSS is its own). Scenarios: the embedded API on one small run; on a folder of
 // 10,000 runs (one run GET, and the runs list); the proxy in front of a local stand-in upstream.
 // Reports req/s, p50 and p99 latency as the load tool sees it, the server's own time per request
-// (from its request event to the last byte handed to the socket) and its event loop delay, errors,
+// (from its request event to the whole answer handed to the response) and its event loop delay, errors,
 // and the server's RSS before, at peak and after;
 // writes bench/server-results.json and the table in BENCHMARKS.md between the server-load markers.
 // Options: --duration S (20), --connections N (50), --runs N (10000), --smoke (3 s, 10 connections,
@@ -40,8 +40,8 @@ interface Measured {
   p50Ms: number;
   p99Ms: number;
   /**
-   * Inside the server: from its request event to the response's last byte handed to the socket.
-   * What is left of p50/p99 is waiting: in the load tool, in the socket, for a CPU (2 shared cores).
+   * Inside the server: from its request event to the whole answer handed to the response (end()).
+   * What is left of p50/p99 is waiting: in the load tool, in the sockets, for a CPU (2 shared cores).
    */
   serverP50Ms: number;
   serverP99Ms: number;
@@ -91,19 +91,19 @@ function startProcess(script: string, env: Record<string, string>): Promise<Star
 
 /**
  * Added to the viewer's process: its own time per request and its event loop delay, from Node's
- * diagnostics channels (nothing in the server changes). SIGUSR2 prints them and starts afresh.
+ * diagnostics channel for requests (nothing in the server changes). SIGUSR2 prints them and starts afresh.
  */
 const SERVER_TIMING = `
   const { subscribe } = await import('node:diagnostics_channel');
   const { createHistogram, monitorEventLoopDelay } = await import('node:perf_hooks');
-  const started = new WeakMap();
   const served = createHistogram();
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();
-  subscribe('http.server.request.start', ({ response }) => started.set(response, process.hrtime.bigint()));
-  subscribe('http.server.response.finish', ({ response }) => {
-    const at = started.get(response);
-    if (at !== undefined) served.record(Math.max(1, Number((process.hrtime.bigint() - at) / 1000n)));
+  // To 'prefinish': the whole answer handed to the response (end()), before the socket drains it,
+  // which waits on the load tool reading it.
+  subscribe('http.server.request.start', ({ response }) => {
+    const at = process.hrtime.bigint();
+    response.once('prefinish', () => served.record(Math.max(1, Number((process.hrtime.bigint() - at) / 1000n))));
   });
   process.on('SIGUSR2', () => {
     const ms = (microseconds) => Math.round(microseconds / 10) / 100;
