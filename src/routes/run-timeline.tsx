@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { onDemand } from '../components/on-demand';
 import { Timeline } from '../components/timeline';
 import { TimelineToolbar } from '../components/timeline-toolbar';
@@ -6,6 +6,7 @@ import { Card, CardTitle } from '../components/ui/card';
 import { useEventSearch } from '../components/use-event-search';
 import { useTimelineKeys } from '../components/use-timeline-keys';
 import type { RevealRequest } from '../components/use-window-list';
+import { resolveEventId } from '../run/event-ids';
 import type { Run, TokenCount } from '../run/model';
 import { countKinds, filterRows } from '../run/timeline-filter';
 import type { TimelineRow } from '../run/timeline-rows';
@@ -27,7 +28,13 @@ interface RunTimelineProps {
 
 export function RunTimeline({ run, rows, estimates }: RunTimelineProps) {
   const [view, setView] = useTimelineView();
-  const { kinds, errorsOnly, query, eventId: selectedId } = view;
+  const { kinds, errorsOnly, query, eventId: requestedId } = view;
+  // An old link names its event by position (`e5`): it opens that event, and the URL then names it
+  // by its stable id, so the link copied next time is one that lasts.
+  const selectedId = useMemo(() => (requestedId ? resolveEventId(run.events, requestedId) : null), [run.events, requestedId]);
+  useEffect(() => {
+    if (selectedId !== requestedId) setView({ eventId: selectedId });
+  }, [selectedId, requestedId, setView]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(selectedId ? [selectedId] : []));
   // A deep link scrolls to its event; a key press also moves the focus there.
   const [reveal, setReveal] = useState<RevealRequest | null>(() => (selectedId ? { key: selectedId, focus: false } : null));

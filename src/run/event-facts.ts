@@ -130,7 +130,8 @@ function isFailed(kind: EventKind, data: Data, error: string | null): boolean {
 
 export const UNCHECKED_OUTCOME = 'outcome unverified: elizaOS 1.7 reports every action as successful';
 
-export function readEvent(raw: RawEvent, index: number): RunEvent {
+/** The event's facts; its `id` is left empty: eventIds() names the run's events together. */
+export function readEvent(raw: RawEvent, position: number): RunEvent {
   const data = asRecord(raw.data) ?? (raw.data === undefined ? {} : { value: raw.data });
   const { kind, phase } = classify(raw.type);
   const error = eventError(kind, data);
@@ -138,7 +139,8 @@ export function readEvent(raw: RawEvent, index: number): RunEvent {
   const model = kind === 'model' ? modelCall(data) : null;
   const needsOutcomeCheck = kind === 'action' && phase === 'ended' && data.success === true && data.result === null;
   return {
-    id: `e${index}`,
+    id: '',
+    position,
     type: raw.type,
     kind,
     phase,

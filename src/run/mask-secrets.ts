@@ -223,8 +223,13 @@ export function maskJson(value: unknown, options: MaskOptions = {}, path: JsonPa
   return { value: walk(value, path, null), findings };
 }
 
+/** Ids masking never touches: the value of an id field (`id`, `…Id`, `…_id`), or any UUID. */
+export function isIdText(key: string | null, text: string): boolean {
+  return (key !== null && ID_KEY.test(key)) || UUID.test(text);
+}
+
 function maskString(text: string, path: JsonPath, key: string | null, options: MaskOptions, findings: JsonFinding[]): string {
-  if ((key !== null && ID_KEY.test(key)) || UUID.test(text)) return text;
+  if (isIdText(key, text)) return text;
   if (key !== null && SECRET_KEY.test(key) && text.length >= 6 && !text.includes(MASK_MARK)) {
     const masked = maskedForm('', text.length);
     findings.push({ rule: 'secret-field', label: `Value of a field named ${key}`, masked, path });

@@ -20,8 +20,13 @@ export interface ModelCall {
 }
 
 export interface RunEvent {
-  /** Stable within a response: `e` + the event's position in the server's array. */
+  /**
+   * Names this event, not its place: the server's own id for it, else a hash of its type, time and
+   * data (see event-ids.ts). Permalinks, expansion and saved token counts are keyed by it.
+   */
   id: string;
+  /** Index in the server's `events` array; old links named an event `e<position>`. */
+  position: number;
   type: string;
   kind: EventKind;
   /** 'started' / 'ended' for the run and actions, else null. */

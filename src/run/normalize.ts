@@ -1,5 +1,6 @@
 import { jsonText } from '../lib/json-text';
 import { asRecord, readEvent } from './event-facts';
+import { eventIds } from './event-ids';
 import { markUnfinished } from './unfinished';
 import type { Run, RunEvent, TokenCount } from './model';
 import {
@@ -101,25 +102,33 @@ function fromDocumented(payload: DocumentedRunPayload, agentId: string | null): 
   };
 }
 
-/** Time order, stable; an event without a timestamp stays after the event it followed. */
+/** Time order, stable; an event without a timestamp stays after the event it followed. Then named (event-ids.ts). */
 function readEvents(raw: unknown[]): RunEvent[] {
   const events: RunEvent[] = new Array(raw.length);
   const sortKeys = new Float64Array(raw.length);
+  // A log row id sent on the event, by position; most servers send none.
+  let logIds: unknown[] | null = null;
   let lastSeen = -Infinity;
   let inOrder = true;
   for (let index = 0; index < raw.length; index++) {
     const event = readRawEvent(raw[index]);
     if (typeof event === 'string') throw new InvalidRunError(`events.${index}: ${event}`);
     const read = readEvent(event, index);
+    if (event.id !== undefined) (logIds ??= [])[index] = event.id;
     if (read.timestamp !== null) lastSeen = read.timestamp;
     if (index > 0 && lastSeen < sortKeys[index - 1]) inOrder = false;
     sortKeys[index] = lastSeen;
     events[index] = read;
   }
   // Servers send events in time order: sort only when they are not.
-  if (inOrder) return events;
-  const order = Array.from(events.keys()).sort((a, b) => sortKeys[a] - sortKeys[b] || a - b);
-  return order.map((index) => events[index]);
+  const ordered = inOrder
+    ? events
+    : Array.from(events.keys())
+        .sort((a, b) => sortKeys[a] - sortKeys[b] || a - b)
+        .map((index) => events[index]);
+  const ids = eventIds(ordered, logIds);
+  for (let index = 0; index < ordered.length; index++) ordered[index].id = ids[index];
+  return ordered;
 }
 
 function phaseTime(events: RunEvent[], phase: 'started' | 'ended'): number | null {

@@ -106,21 +106,22 @@ describe('run bundles', () => {
   });
 
   it("carries the token estimates a snapshot shows (it has no tokenizer), and ignores another tokenizer's", () => {
+    const callId = readRunBundle(actionErrorBundle()).run.events[1].id;
     const estimates = new Map([
-      ['e1', { prompt: 120, completion: 7, total: 127 }],
+      [callId, { prompt: 120, completion: 7, total: 127 }],
       ['call-1|0', { prompt: 30, completion: 0, total: 30 }],
     ]);
     const bundle = withTokenEstimates(actionErrorBundle(), estimates);
     expect(bundle.tokenEstimates).toEqual({
       tokenizer: 'cl100k_base',
       counts: [
-        ['e1', 120, 7],
+        [callId, 120, 7],
         ['call-1|0', 30, 0],
       ],
     });
     expect(readRunBundle(JSON.parse(JSON.stringify(bundle))).context.tokenEstimates).toEqual(estimates);
     expect(withTokenEstimates(actionErrorBundle(), new Map()).tokenEstimates).toBeUndefined();
-    const other = { ...bundle, tokenEstimates: { tokenizer: 'o200k_base', counts: [['e1', 1, 1]] } };
+    const other = { ...bundle, tokenEstimates: { tokenizer: 'o200k_base', counts: [[callId, 1, 1]] } };
     expect(readRunBundle(other).context.tokenEstimates).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { asRecord } from './event-facts';
+import { idsByPosition, isLegacyKey, upgradeLegacyKey } from './event-ids';
 import { actionIdsToCheck, applyActionLog, applyEmbeddingLog } from './log-outcomes';
 import type { Run, TokenCount } from './model';
 import { InvalidRunError, normalizeRun } from './normalize';
@@ -171,19 +172,24 @@ export function readRunBundle(json: unknown, agentId: string | null = null): Ope
     savedAt: bundle.savedAt,
     source: bundle.source,
     masked: bundle.masked ?? null,
-    tokenEstimates: readTokenEstimates(bundle.tokenEstimates),
+    tokenEstimates: readTokenEstimates(bundle.tokenEstimates, run),
   };
   return { run, response: bundle.response, context, bundle };
 }
 
-/** The saved estimates, or null when there are none or another tokenizer made them. */
-function readTokenEstimates(value: RunBundle['tokenEstimates']): ReadonlyMap<string, TokenCount> | null {
+/**
+ * The saved estimates, or null when there are none or another tokenizer made them. A bundle saved
+ * by an older viewer keys them by position (`e3`): they are read under the events' stable ids.
+ */
+function readTokenEstimates(value: RunBundle['tokenEstimates'], run: Run): ReadonlyMap<string, TokenCount> | null {
   if (!value || value.tokenizer !== TOKENIZER_NAME) return null;
+  let byPosition: Map<number, string> | null = null;
   const counts = new Map<string, TokenCount>();
   for (const [id, prompt, completion] of value.counts) {
     if (![prompt, completion].every((count) => Number.isSafeInteger(count) && count >= 0))
       throw new InvalidRunError(`tokenEstimates has a count that is not a whole number of tokens (event ${id}).`);
-    counts.set(id, { prompt, completion, total: prompt + completion });
+    const key = isLegacyKey(id) ? upgradeLegacyKey(id, (byPosition ??= idsByPosition(run.events))) : id;
+    counts.set(key, { prompt, completion, total: prompt + completion });
   }
   return counts;
 }

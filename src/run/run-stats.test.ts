@@ -40,13 +40,15 @@ describe('collectErrors', () => {
         { type: 'RUN_ENDED', timestamp: 3, data: { status: 'completed', error: 'model threw' } },
       ],
     });
+    const [search, embedding, ended] = run.events.map((event) => event.id);
     expect(collectErrors(run)).toEqual([
       { message: 'Rate limit exceeded', eventId: null, source: 'errors reported by the server' },
       { message: '{"message":"object error"}', eventId: null, source: 'errors reported by the server' },
-      { message: 'index offline', eventId: 'e0', source: 'SEARCH (action:completed)' },
-      { message: 'dimension mismatch', eventId: 'e1', source: 'EMBEDDING_EVENT event' },
-      { message: 'model threw', eventId: 'e2', source: 'RUN_ENDED event' },
+      { message: 'index offline', eventId: search, source: 'SEARCH (action:completed)' },
+      { message: 'dimension mismatch', eventId: embedding, source: 'EMBEDDING_EVENT event' },
+      { message: 'model threw', eventId: ended, source: 'RUN_ENDED event' },
     ]);
+    expect(new Set([search, embedding, ended]).size).toBe(3);
   });
 });
 

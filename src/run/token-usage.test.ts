@@ -71,9 +71,10 @@ describe('tokenUsage', () => {
       status: 'completed',
       events: [modelEvent({ inputTokens: 1, outputTokens: 1 }, 1), modelEvent({}, 2)],
     });
+    const [reported, unreported] = run.events.map((event) => event.id);
     const estimates = new Map([
-      ['e0', { prompt: 99, completion: 99, total: 198 }],
-      ['e1', { prompt: 8, completion: 2, total: 10 }],
+      [reported, { prompt: 99, completion: 99, total: 198 }],
+      [unreported, { prompt: 8, completion: 2, total: 10 }],
     ]);
     const usage = tokenUsage(run, estimates);
     expect(usage.calls.map((call) => [call.total, call.estimated])).toEqual([
