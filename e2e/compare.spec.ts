@@ -122,6 +122,23 @@ test('reaches every difference with "Next difference" and the keyboard, and the 
   await expect(page.getByRole('list', { name: 'Aligned steps' }).locator('[aria-current="true"]')).toContainText('REPLY');
 });
 
+test('an old step link (step indexes, `step=3:3`) opens that step, and the URL then names it by its events', async ({ page }) => {
+  await open(page, `${COMPARE}&step=3:3`);
+  const current = page.getByRole('list', { name: 'Aligned steps' }).locator('[aria-current="true"]');
+  await expect(current).toContainText('REPLY');
+  await expect(
+    comparison(page)
+      .getByRole('status')
+      .filter({ hasText: /difference/i }),
+  ).toHaveText('Difference 4 of 5: REPLY, outcome differs');
+  // A's and B's REPLY start events, by their stable ids.
+  await expect(page).toHaveURL(/[?&]step=a[a-z0-9]+s\.a[a-z0-9]+s$/);
+  expect(await page.evaluate(() => history.length)).toBe(2);
+  await page.reload();
+  await expect(steps(page).first()).toBeVisible({ timeout: 20_000 });
+  await expect(current).toContainText('REPLY');
+});
+
 test('picks two runs in the runs list and opens their comparison, the older as A', async ({ page }) => {
   await page.goto(`/agents/${AGENT}/runs`);
   const compare = page.getByRole('link', { name: 'Compare', exact: true });

@@ -10,7 +10,7 @@ import type { RevealRequest } from '../components/use-window-list';
 import { useNow } from '../components/use-now';
 import { Skeleton } from '../components/ui/skeleton';
 import { runSteps } from '../run/align-runs';
-import { countMarks, runDifferences, runFacts, stepName } from '../run/compare-runs';
+import { countMarks, resolveStepId, runDifferences, runFacts, stepName } from '../run/compare-runs';
 import type { Run } from '../run/model';
 import { deriveStatus } from '../run/status';
 import type { RunSource } from '../run/run-source';
@@ -34,7 +34,7 @@ interface CompareViewProps {
 }
 
 /** Two loaded runs compared: both at a glance, the differences first, then the aligned steps. */
-export function CompareView({ a, b, step, onStep }: CompareViewProps) {
+export function CompareView({ a, b, step: requestedStep, onStep }: CompareViewProps) {
   const runA = useCheckedRun(a.source, a.run);
   const runB = useCheckedRun(b.source, b.run);
   const now = useNow();
@@ -49,7 +49,15 @@ export function CompareView({ a, b, step, onStep }: CompareViewProps) {
   const marks = useMemo(() => (items ? countMarks(items) : null), [items]);
   const differenceIndexes = useMemo(() => items?.flatMap((item, index) => (item.mark === 'same' ? [] : [index])) ?? [], [items]);
   const estimates = useMemo(() => [estimatesA, estimatesB] as [typeof estimatesA, typeof estimatesB], [estimatesA, estimatesB]);
-  const [reveal, setReveal] = useState<RevealRequest | null>(() => (step ? { key: step, focus: false } : null));
+  // An old link names its step by position (`3:4`): it opens that step, and the URL then names it
+  // by its events' ids.
+  const step = useMemo(() => (items && requestedStep ? resolveStepId(items, requestedStep) : requestedStep), [items, requestedStep]);
+  const [reveal, setReveal] = useState<RevealRequest | null>(() => (requestedStep ? { key: requestedStep, focus: false } : null));
+  useEffect(() => {
+    if (step === requestedStep) return;
+    onStep(step);
+    setReveal((current) => (current?.key === step || step === null ? current : { key: step, focus: false }));
+  }, [step, requestedStep, onStep]);
 
   const selectedIndex = items && step ? items.findIndex((item) => item.id === step) : -1;
   // Keys can come faster than the URL that holds the step renders again: a move starts from the

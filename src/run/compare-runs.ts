@@ -10,8 +10,13 @@ import { tokenUsage } from './token-usage';
 export type AlignedMark = 'same' | 'added' | 'removed' | 'outcome' | 'text';
 
 export interface AlignedItem {
-  /** Stable within an alignment: the step indexes on each side. */
+  /**
+   * The ids of its events, A's then B's (`<a>.<b>`, one side empty for a step in one run only): a
+   * `?step=` link still names the same step after either run gains an earlier event.
+   */
   id: string;
+  /** The step indexes on each side (-1: none), which old links (`?step=3:4`) named. */
+  pair: [number, number];
   a: RunStep | null;
   b: RunStep | null;
   depth: 0 | 1;
@@ -26,8 +31,25 @@ export function alignedItems(stepsA: RunStep[], stepsB: RunStep[], pairs: Aligne
     const b = j >= 0 ? (stepsB[j] ?? null) : null;
     const outcomeA = a ? stepOutcome(a) : null;
     const outcomeB = b ? stepOutcome(b) : null;
-    return { id: `${i}:${j}`, a, b, depth: (a ?? b)?.depth ?? 0, mark: markOf(a, b, outcomeA, outcomeB), outcomeA, outcomeB };
+    return {
+      id: `${a?.event.id ?? ''}.${b?.event.id ?? ''}`,
+      pair: [i, j],
+      a,
+      b,
+      depth: (a ?? b)?.depth ?? 0,
+      mark: markOf(a, b, outcomeA, outcomeB),
+      outcomeA,
+      outcomeB,
+    };
   });
+}
+
+/** The id a `?step=` link names today: an old one (`3:4`, step indexes) becomes its item's id. */
+export function resolveStepId(items: readonly AlignedItem[], requested: string): string {
+  const legacy = /^(-1|\d{1,9}):(-1|\d{1,9})$/.exec(requested);
+  if (!legacy) return requested;
+  const [i, j] = [Number(legacy[1]), Number(legacy[2])];
+  return items.find((item) => item.pair[0] === i && item.pair[1] === j)?.id ?? requested;
 }
 
 function markOf(a: RunStep | null, b: RunStep | null, outcomeA: StepOutcome | null, outcomeB: StepOutcome | null): AlignedMark {
