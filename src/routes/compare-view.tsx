@@ -10,7 +10,7 @@ import type { RevealRequest } from '../components/use-window-list';
 import { useNow } from '../components/use-now';
 import { Skeleton } from '../components/ui/skeleton';
 import { runSteps } from '../run/align-runs';
-import { countMarks, resolveStepId, runDifferences, runFacts, stepName } from '../run/compare-runs';
+import { countMarks, isLegacyStepId, resolveStepId, runDifferences, runFacts, stepName } from '../run/compare-runs';
 import type { Run } from '../run/model';
 import { deriveStatus } from '../run/status';
 import type { RunSource } from '../run/run-source';
@@ -52,12 +52,14 @@ export function CompareView({ a, b, step: requestedStep, onStep }: CompareViewPr
   // An old link names its step by position (`3:4`): it opens that step, and the URL then names it
   // by its events' ids.
   const step = useMemo(() => (items && requestedStep ? resolveStepId(items, requestedStep) : requestedStep), [items, requestedStep]);
-  const [reveal, setReveal] = useState<RevealRequest | null>(() => (requestedStep ? { key: requestedStep, focus: false } : null));
   useEffect(() => {
-    if (step === requestedStep) return;
-    onStep(step);
-    setReveal((current) => (current?.key === step || step === null ? current : { key: step, focus: false }));
+    if (step !== requestedStep) onStep(step);
   }, [step, requestedStep, onStep]);
+  const [revealed, setReveal] = useState<RevealRequest | null>(() => (requestedStep ? { key: requestedStep, focus: false } : null));
+  const reveal = useMemo(
+    () => (revealed && items && isLegacyStepId(revealed.key) ? { ...revealed, key: resolveStepId(items, revealed.key) } : revealed),
+    [revealed, items],
+  );
 
   const selectedIndex = items && step ? items.findIndex((item) => item.id === step) : -1;
   // Keys can come faster than the URL that holds the step renders again: a move starts from the

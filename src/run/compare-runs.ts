@@ -44,9 +44,16 @@ export function alignedItems(stepsA: RunStep[], stepsB: RunStep[], pairs: Aligne
   });
 }
 
+/** Old `?step=` links named a step by its indexes on each side: `3:4`, `-1:2`. */
+const LEGACY_STEP_ID = /^(-1|\d{1,9}):(-1|\d{1,9})$/;
+
+export function isLegacyStepId(id: string): boolean {
+  return LEGACY_STEP_ID.test(id);
+}
+
 /** The id a `?step=` link names today: an old one (`3:4`, step indexes) becomes its item's id. */
 export function resolveStepId(items: readonly AlignedItem[], requested: string): string {
-  const legacy = /^(-1|\d{1,9}):(-1|\d{1,9})$/.exec(requested);
+  const legacy = LEGACY_STEP_ID.exec(requested);
   if (!legacy) return requested;
   const [i, j] = [Number(legacy[1]), Number(legacy[2])];
   return items.find((item) => item.pair[0] === i && item.pair[1] === j)?.id ?? requested;
