@@ -15,11 +15,11 @@ test('an old positional link (?event=e4) opens that event, and the URL then name
   await page.goto(`/agents/${AGENT_REAL}/runs/${RUNS.replyAction}?kind=action&event=e4`);
   // Event 4 of the server's array is the REPLY action's start; its stable id comes from its actionId
   // (90c23bd3-9141-483c-a54a-765b38bd7422) and its phase.
-  await expect(current(page)).toHaveAttribute('id', 'event-a765b38bd7422s');
+  await expect(current(page)).toHaveAttribute('id', 'event-a765b38bd7422_s');
   await expect(current(page)).toContainText('REPLY');
   await expect(current(page).getByRole('button').first()).toHaveAttribute('aria-expanded', 'true');
   await expect(current(page)).toBeInViewport();
-  await expect(page).toHaveURL(/\?kind=action&event=a765b38bd7422s$/);
+  await expect(page).toHaveURL(/\?kind=action&event=a765b38bd7422_s$/);
   // Replaced, not pushed: Back leaves the run rather than returning to the old link.
   expect(await page.evaluate(() => history.length)).toBe(2);
 });

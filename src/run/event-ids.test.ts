@@ -6,7 +6,7 @@ import { normalizeRun } from './normalize';
 import { buildRunBundle, readRunBundle } from './run-bundle';
 import { loadSample, sampleFiles } from './test-samples';
 
-const URL_SAFE_ID = /^[a-z0-9]{2,14}(-[0-9]+)?$/;
+const URL_SAFE_ID = /^[a-z0-9_]{2,15}(-[0-9]+)?$/;
 
 type Raw = { type: string; timestamp?: number | null; data?: unknown; [field: string]: unknown };
 
@@ -37,11 +37,11 @@ describe('event ids', () => {
   it("uses the server's own ids where one names exactly one event: the action id with its phase, the run's message id", () => {
     const run = normalizeRun(loadSample('elizaos-1.7.2/run-detail-reply-action.json'));
     const byType = (type: string) => run.events.filter((event) => event.type === type).map((event) => event.id);
-    // actionId 90c23bd3-9141-483c-a54a-765b38bd7422: its last 12 digits, s(tarted) / e(nded).
-    expect(byType('ACTION_STARTED')).toEqual(['a765b38bd7422s']);
-    expect(byType('ACTION_COMPLETED')).toEqual(['a765b38bd7422e']);
+    // actionId 90c23bd3-9141-483c-a54a-765b38bd7422: its last 12 digits, _s(tarted) / _e(nded).
+    expect(byType('ACTION_STARTED')).toEqual(['a765b38bd7422_s']);
+    expect(byType('ACTION_COMPLETED')).toEqual(['a765b38bd7422_e']);
     // RUN_STARTED's messageId 42ae082e-64dd-0450-9363-dd77cce07bfe.
-    expect(byType('RUN_STARTED')).toEqual(['rdd77cce07bfes']);
+    expect(byType('RUN_STARTED')).toEqual(['rdd77cce07bfe_s']);
     // Model calls carry no id of their own (their actionContext.actionId is their action's): hashed.
     expect(byType('MODEL_USED').every((id) => /^m[0-9a-v]{11}$/.test(id))).toBe(true);
   });
@@ -59,6 +59,18 @@ describe('event ids', () => {
     expect(ids[1]).toMatch(/^a[0-9a-v]{11}$/);
     expect(ids[0]).not.toBe(ids[1]);
     expect(ids.slice(3)).toEqual([`${ids[2]}-2`, `${ids[2]}-3`]);
+  });
+
+  it('uses a log id sent on the event when no other event of the run has it', () => {
+    const ids = idsOf([
+      { id: 17, type: 'MODEL_USED', timestamp: 1, data: {} },
+      { id: 'e5', type: 'MODEL_USED', timestamp: 2, data: {} },
+      { id: 9, type: 'MODEL_USED', timestamp: 3, data: {} },
+      { id: 9, type: 'MODEL_USED', timestamp: 4, data: {} },
+    ]);
+    expect(ids.slice(0, 2)).toEqual(['l17', 'le5']);
+    expect(ids[2]).toMatch(/^m[0-9a-v]{11}$/);
+    expect(ids[3]).toMatch(/^m[0-9a-v]{11}$/);
   });
 
   it('makes short, URL-safe ids that are never the old positional form, for every sample', () => {
@@ -183,7 +195,7 @@ describe('event id properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('stay the same when other events are added before or after, or the events come in another order', () => {
     fc.assert(
@@ -197,7 +209,7 @@ describe('event id properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
 
 function mixSeq(event: Raw, seed: number): number {

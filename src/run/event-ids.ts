@@ -12,9 +12,12 @@ import type { EventKind, RunEvent } from './model';
 //
 // The sample is what masking never changes (numbers, booleans, nulls, keys, sizes, ids): a share
 // link or snapshot carries the masked run, and its ids must be the live run's, or its saved token
-// counts and any `?event=` would name nothing. Ids are URL-safe (`[a-z0-9-]`, at most
-// 14 characters before a suffix) and never `e<digits>`: that is the old positional form, which
-// `resolveEventId` still accepts.
+// counts and any `?event=` would name nothing.
+//
+// Forms: `a765b38bd7422_s` / `_e` (an action's start / end, by its id), `r…_s` (RUN_STARTED, by
+// its message id), `l…` (a log id), `m3k9…` (a hash: a kind letter and 11 base-32 digits), then
+// `-2`, `-3` for repeats. URL-safe (`[a-z0-9_-]`), at most 15 characters before a repeat's number,
+// and never `e<digits>`: that is the old positional form, which `resolveEventId` still accepts.
 
 /** What an id is made from: the event's facts (a RunEvent has them all). */
 export type IdSource = Pick<RunEvent, 'type' | 'timestamp' | 'data' | 'kind' | 'phase' | 'position'>;
@@ -34,18 +37,94 @@ const KIND_LETTER: Record<EventKind, string> = {
  * log row id sent on each event, by its position in the server's array, when any event had one.
  */
 export function eventIds(sources: readonly IdSource[], logIds: readonly unknown[] | null = null): string[] {
-  const own = sources.map((source) => ownId(source, logIds?.[source.position]));
-  const ownCount = new Map<string, number>();
-  for (const id of own) if (id !== null) ownCount.set(id, (ownCount.get(id) ?? 0) + 1);
-  // Bases are `[a-z0-9]` only, so a numbered id (`base-2`) can never be another event's base.
+  const logIdAt = (source: IdSource) => (logIds === null ? null : ownText(logIds[source.position]));
+  // How many events carry each own id, counted by the server's id itself (no string is built).
+  const actionPhases = new Map<string, number>();
+  const runStarts = new Map<string, number>();
+  const logs = new Map<string, number>();
+  for (const source of sources) {
+    const logId = logIdAt(source);
+    if (logId !== null) logs.set(logId, (logs.get(logId) ?? 0) + 1);
+    const id = ownKey(source);
+    if (id === null) continue;
+    const counts = source.kind === 'action' ? actionPhases : runStarts;
+    counts.set(id, (counts.get(id) ?? 0) + (source.phase === 'ended' ? ENDED : 1));
+  }
+  const ids = new Array<string>(sources.length);
+  const words = new Int32Array(sources.length);
+  for (let index = 0; index < sources.length; index++) {
+    const source = sources[index];
+    const logId = logIdAt(source);
+    const key = logId === null ? ownKey(source) : null;
+    if (logId !== null && logs.get(logId) === 1) ids[index] = `l${compact(logId)}`;
+    else if (key !== null && source.kind === 'action' && phaseCount(actionPhases.get(key), source.phase) === 1)
+      ids[index] = `a${compact(key)}_${source.phase === 'started' ? 's' : 'e'}`;
+    else if (key !== null && source.kind === 'run' && runStarts.get(key) === 1) ids[index] = `r${compact(key)}_s`;
+    else {
+      ids[index] = hashId(source);
+      words[index] = lastWord[0];
+      continue;
+    }
+    words[index] = textWord(ids[index]);
+  }
+  // Ids almost never repeat (two events alike in all the hash reads, or two server ids that
+  // shorten alike): events whose ids share 32 bits are found with a table of numbers, and only
+  // those are compared as text and numbered. An id from a server id (with `_`, or `l…`) is never
+  // a hash id (a kind letter and 11 base-32 digits), so the two kinds of word never need comparing.
+  const suspects = sharedWords(words);
+  return suspects.length === 0 ? ids : numberRepeats(ids, suspects);
+}
+
+/** Started and ended counts in one number. */
+const ENDED = 0x10000;
+
+function phaseCount(counts: number | undefined, phase: IdSource['phase']): number {
+  if (counts === undefined) return 0;
+  return phase === 'ended' ? Math.floor(counts / ENDED) : counts % ENDED;
+}
+
+/** Indexes (ascending) of the events whose 32-bit word another event also has. */
+function sharedWords(words: Int32Array): number[] {
+  let size = 16;
+  while (size < words.length * 2) size *= 2;
+  const mask = size - 1;
+  // Open addressing: each slot holds an event index + 1, or 0 when empty.
+  const table = new Int32Array(size);
+  const shared = new Uint8Array(words.length);
+  let found = false;
+  for (let index = 0; index < words.length; index++) {
+    let slot = (words[index] ^ (words[index] >>> 15)) & mask;
+    for (;;) {
+      const held = table[slot];
+      if (held === 0) {
+        table[slot] = index + 1;
+        break;
+      }
+      if (words[held - 1] === words[index]) {
+        shared[held - 1] = 1;
+        shared[index] = 1;
+        found = true;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  if (!found) return [];
+  const indexes: number[] = [];
+  for (let index = 0; index < shared.length; index++) if (shared[index]) indexes.push(index);
+  return indexes;
+}
+
+/** `id`, `id-2`, `id-3`... in order of appearance among `indexes`; a base never has `-`, so a numbered id is no base. */
+function numberRepeats(ids: string[], indexes: number[]): string[] {
   const seen = new Map<string, number>();
-  return sources.map((source, index) => {
-    const candidate = own[index];
-    const base = candidate !== null && ownCount.get(candidate) === 1 ? candidate : hashId(source);
+  for (const index of indexes) {
+    const base = ids[index];
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
-    return count === 1 ? base : `${base}-${count}`;
-  });
+    if (count > 1) ids[index] = `${base}-${count}`;
+  }
+  return ids;
 }
 
 /** The old positional form, `e<index in the server's array>`. */
@@ -85,28 +164,37 @@ export function idsByPosition(events: readonly RunEvent[]): Map<number, string> 
   return new Map(events.map((event) => [event.position, event.id]));
 }
 
-function ownId(source: IdSource, logId: unknown): string | null {
+/** The server's own id for the event (its action id, RUN_STARTED's message id), if any. */
+function ownKey(source: IdSource): string | null {
   const { data, kind, phase } = source;
-  if ((typeof logId === 'string' && logId !== '') || (typeof logId === 'number' && Number.isFinite(logId))) {
-    return `l${compact(String(logId))}`;
-  }
-  if (kind === 'action' && phase !== null && typeof data.actionId === 'string' && data.actionId !== '') {
-    return `a${compact(data.actionId)}${phase === 'started' ? 's' : 'e'}`;
-  }
-  if (kind === 'run' && phase === 'started' && typeof data.messageId === 'string' && data.messageId !== '') {
-    return `r${compact(data.messageId)}s`;
-  }
+  if (kind === 'action' && phase !== null) return ownText(data.actionId);
+  if (kind === 'run' && phase === 'started') return ownText(data.messageId);
   return null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function ownText(value: unknown): string | null {
+  if (typeof value === 'string') return value === '' ? null : value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
+}
+
+/** `^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`, case-insensitive; written out, as every action has one. */
+function isUuid(text: string): boolean {
+  if (text.length !== 36) return false;
+  for (let index = 0; index < 36; index++) {
+    const code = text.charCodeAt(index);
+    if (index === 8 || index === 13 || index === 18 || index === 23) {
+      if (code !== 0x2d) return false;
+    } else if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66) || (code >= 0x41 && code <= 0x46))) return false;
+  }
+  return true;
+}
 
 /**
  * A server id, short and URL-safe: a UUID's last 12 hex digits (the random ones in v4 and v7, so a
  * person can still find it in the server's data), a short plain id as it is, anything else hashed.
  */
 function compact(id: string): string {
-  if (UUID.test(id)) return id.slice(-12).toLowerCase();
+  if (isUuid(id)) return id.slice(-12).toLowerCase();
   if (/^[a-z0-9]{1,12}$/.test(id)) return id;
   return hashText(id);
 }
@@ -117,6 +205,13 @@ function hashId(source: IdSource): string {
   feedNumber(source.timestamp ?? Number.NaN);
   feedSample(source.data, 0, null);
   return digest(KIND_LETTER[source.kind]);
+}
+
+/** 32 bits of a hash of an id made from a server id. */
+function textWord(text: string): number {
+  reset();
+  feedChars(text, 0, text.length);
+  return Math.imul(state[0] ^ (state[0] >>> 16), 2246822507) ^ state[1];
 }
 
 /** A hash of a server id too long or odd to use as it is (12 characters, starting with `h`). */
@@ -132,6 +227,8 @@ function hashText(text: string): string {
 // The state lives in a typed array: a module variable holding a 32-bit value would box it on
 // every write (a heap number per character hashed).
 const state = new Int32Array(2);
+/** 32 bits of the last digest: repeated ids are found by them. */
+const lastWord = new Int32Array(1);
 const numberBits = new Float64Array(1);
 const numberWords = new Int32Array(numberBits.buffer);
 
@@ -190,6 +287,7 @@ function digest(letter: string): string {
   a ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   let b = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   b ^= Math.imul(a ^ (a >>> 13), 3266489909);
+  lastWord[0] = a;
   // 32 bits of a and 21 of b, 5 bits a digit.
   const rest = ((a >>> 30) & 3) | ((b & 0x1fffff) << 2);
   return String.fromCharCode(
@@ -210,7 +308,7 @@ function digest(letter: string): string {
 
 const MAX_KEYS = 16;
 const MAX_ITEMS = 4;
-const MAX_DEPTH = 1;
+const MAX_DEPTH = 0;
 
 // Type tags keep `1` apart from `"1"`, `[]` from `{}`.
 const enum Tag {

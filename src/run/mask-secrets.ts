@@ -110,8 +110,6 @@ export const DEFAULT_RULES: MaskRule[] = [
 
 /** Object keys whose string value is a secret whatever it looks like (`apiKey`, `X-API-KEY`, `DISCORD_TOKEN`). */
 const SECRET_KEY = /(?:api[_-]?key|secret|secret[_-]?key|token|password|passwd|authorization)$/i;
-/** Ids are never masked: masking keeps the run's structure (ids, times, counts). */
-const ID_KEY = /(?:^id$|Id$|_id$|ID$)/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MASKED_SPAN = /…\(\d+ chars\)/g;
 
@@ -225,7 +223,10 @@ export function maskJson(value: unknown, options: MaskOptions = {}, path: JsonPa
 
 /** Ids masking never touches: the value of an id field (`id`, `…Id`, `…_id`), or any UUID. */
 export function isIdText(key: string | null, text: string): boolean {
-  return (key !== null && ID_KEY.test(key)) || UUID.test(text);
+  // Ids are never masked, so masking keeps the run's structure. Plain string tests, no regex for
+  // the key: event ids ask this of every string field of a run.
+  if (key !== null && (key === 'id' || key.endsWith('Id') || key.endsWith('_id') || key.endsWith('ID'))) return true;
+  return text.length === 36 && text.charCodeAt(8) === 45 && UUID.test(text);
 }
 
 function maskString(text: string, path: JsonPath, key: string | null, options: MaskOptions, findings: JsonFinding[]): string {
