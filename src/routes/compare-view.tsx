@@ -65,13 +65,19 @@ export function CompareView({ a, b, step: requestedStep, onStep }: CompareViewPr
   // Keys can come faster than the URL that holds the step renders again: a move starts from the
   // step last asked for, not from the one on screen.
   const requested = useRef(step);
+  // The step last asked for whose URL has not rendered yet: the URL catching up with an earlier key
+  // press must not undo a later one. Any other change of the URL (back, a link) is followed.
+  const pending = useRef<string | null>(null);
   useEffect(() => {
+    if (pending.current !== null && step !== pending.current) return;
+    pending.current = null;
     requested.current = step;
   }, [step]);
   const requestedIndex = () => (items && requested.current ? items.findIndex((item) => item.id === requested.current) : -1);
   const select = (index: number) => {
     if (!items?.[index]) return;
     requested.current = items[index].id;
+    pending.current = items[index].id === step ? null : items[index].id;
     onStep(items[index].id);
     setReveal({ key: items[index].id, focus: false });
   };
