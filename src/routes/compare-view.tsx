@@ -37,12 +37,14 @@ interface CompareViewProps {
 export function CompareView({ a, b, step: requestedStep, onStep }: CompareViewProps) {
   const runA = useCheckedRun(a.source, a.run);
   const runB = useCheckedRun(b.source, b.run);
-  const now = useNow();
-  const { estimates: estimatesA } = useTokenEstimates(runA, a.source, true);
-  const { estimates: estimatesB } = useTokenEstimates(runB, b.source, true);
+  // The steps first: their alignment starts in a worker while the rest of the page renders.
   const stepsA = useMemo(() => runSteps(runA), [runA]);
   const stepsB = useMemo(() => runSteps(runB), [runB]);
   const { items, error } = useAlignment(stepsA, stepsB);
+  const now = useNow();
+  // Counted once the aligned steps are on screen: the count and the render it brings would delay them.
+  const { estimates: estimatesA } = useTokenEstimates(runA, a.source, true, !items);
+  const { estimates: estimatesB } = useTokenEstimates(runB, b.source, true, !items);
   const factsA = useMemo(() => runFacts(runA, estimatesA, now), [runA, estimatesA, now]);
   const factsB = useMemo(() => runFacts(runB, estimatesB, now), [runB, estimatesB, now]);
   const differences = useMemo(() => runDifferences(factsA, factsB, items ?? []), [factsA, factsB, items]);

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { stepSkeleton, type AlignedPairs, type RunStep, type StepSkeleton } from '../run/align-runs';
 import { alignedItems, type AlignedItem } from '../run/compare-runs';
@@ -14,13 +14,19 @@ export function useAlignment(stepsA: RunStep[], stepsB: RunStep[]): { items: Ali
   const keyB = useMemo(() => fingerprint(skeletonB), [skeletonB]);
   // The fingerprints stand for the skeletons (and the steps they come from): same structure, same alignment.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
-  const query = useQuery({
+  const options = queryOptions({
     queryKey: ['alignment', keyA, keyB],
     // The steps travel with their pairs, so a previous alignment still shown is a consistent one.
     queryFn: async () => ({ keyA, keyB, stepsA, stepsB, pairs: await alignInWorker(skeletonA, skeletonB) }),
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
+  });
+  // Started during this render, not after it commits: the worker aligns while the page renders the
+  // rest of the comparison (the runs' facts, both cards).
+  usePrefetchQuery(options);
+  const query = useQuery({
+    ...options,
     // Keep the last alignment on screen while a growing run realigns.
     placeholderData: (previous) => previous,
   });
@@ -35,13 +41,23 @@ export function useAlignment(stepsA: RunStep[], stepsB: RunStep[]): { items: Ali
   return { items, error: query.error };
 }
 
-/** FNV-1a over the keys and parents: cheap, and any change of structure changes it. */
+/**
+ * FNV-1a over the keys and parents: cheap, and any change of structure changes it. A run has few
+ * distinct keys, so each is hashed once and the steps mix numbers.
+ */
 function fingerprint(skeleton: StepSkeleton): string {
+  const keyHashes = new Map<string, number>();
   let hash = 2166136261;
-  const mix = (text: string) => {
-    for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619);
-  };
-  skeleton.keys.forEach((key, index) => mix(`${key}\u0000${skeleton.parents[index]}\u0001`));
+  skeleton.keys.forEach((key, index) => {
+    let keyHash = keyHashes.get(key);
+    if (keyHash === undefined) {
+      keyHash = 2166136261;
+      for (let char = 0; char < key.length; char++) keyHash = Math.imul(keyHash ^ key.charCodeAt(char), 16777619);
+      keyHashes.set(key, keyHash);
+    }
+    hash = Math.imul(hash ^ keyHash, 16777619);
+    hash = Math.imul(hash ^ (skeleton.parents[index] + 1), 16777619);
+  });
   return `${skeleton.keys.length}:${(hash >>> 0).toString(36)}`;
 }
 

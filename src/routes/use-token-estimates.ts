@@ -11,12 +11,14 @@ const NONE: ReadonlyMap<string, TokenCount> = new Map();
  * Estimated tokens for the model calls that report none; empty until ready. The viewer's server
  * counts them when it is behind the page; otherwise a worker does, and its tokenizer (~430 kB) is
  * loaded only once `panelSeen` says the token panel came into view. A snapshot carries no tokenizer:
- * it shows the estimates saved in it, like any bundle that has them.
+ * it shows the estimates saved in it, like any bundle that has them. `later`: the page has more
+ * urgent work first (the comparison's first screen), so nothing is counted yet.
  */
 export function useTokenEstimates(
   run: Run,
   source: RunSource,
   panelSeen: boolean,
+  later = false,
 ): { estimates: ReadonlyMap<string, TokenCount>; estimating: boolean } {
   const inputs = useMemo(() => estimateInputs(run), [run]);
   const onServer = source.kind === 'server' && serverCountsTokens();
@@ -24,7 +26,7 @@ export function useTokenEstimates(
   const savedAll = saved !== null && inputs.every((input) => saved.has(input.eventId));
   const query = useQuery({
     ...tokenEstimatesQueryOptions(run, source, inputs),
-    enabled: inputs.length > 0 && !savedAll && !offline && (onServer || panelSeen),
+    enabled: inputs.length > 0 && !savedAll && !offline && !later && (onServer || panelSeen),
   });
   if (savedAll || offline) return { estimates: saved ?? NONE, estimating: false };
   return { estimates: query.data ?? NONE, estimating: inputs.length > 0 && !query.data && !query.isError };

@@ -197,6 +197,8 @@ const WINDOW = 64;
  * and removed and changes nothing else. In each stretch without a match, A's steps come first.
  */
 export function alignKeys(a: readonly string[], b: readonly string[]): AlignedPairs {
+  // Most children of two matched actions are the same steps: no alignment to search for.
+  if (a.length === b.length && a.every((key, index) => key === b[index])) return a.map((_, index) => [index, index]);
   if (!precedes(b, a)) return ordered(alignOriented(a, b));
   return ordered(alignOriented(b, a).map(([j, i]) => [i, j]));
 }
