@@ -40,10 +40,8 @@ export function startBody(req: RequestHead, res: ServerResponse, status: number,
   res.setHeader('Content-Type', contentType);
   if (isCompressible(contentType)) res.setHeader('Vary', 'Accept-Encoding');
   if (willGzip(req, contentType, size)) {
-    res.setHeader('Content-Encoding', 'gzip');
+    setGzipped(res, size);
     res.removeHeader('Content-Length');
-    // The browser sees the decompressed bytes: this lets it show a progress bar for big runs.
-    if (size !== null) res.setHeader('X-Uncompressed-Length', size);
     const gzip = createGzip();
     // pipeline, not pipe: a client that goes away must also tear down the gzip stream and its source.
     pipeline(gzip, res, () => {});
@@ -51,6 +49,13 @@ export function startBody(req: RequestHead, res: ServerResponse, status: number,
   }
   if (size !== null) res.setHeader('Content-Length', size);
   return res;
+}
+
+/** Marks the response as gzip of `size` bytes (null = unknown). */
+export function setGzipped(res: ServerResponse, size: number | null): void {
+  res.setHeader('Content-Encoding', 'gzip');
+  // The browser sees the decompressed bytes: this lets it show a progress bar for big runs.
+  if (size !== null) res.setHeader('X-Uncompressed-Length', size);
 }
 
 /**
@@ -83,8 +88,7 @@ export async function sendPrepared(
       return null;
     });
     if (gzipped) {
-      res.setHeader('Content-Encoding', 'gzip');
-      res.setHeader('X-Uncompressed-Length', bytes.length);
+      setGzipped(res, bytes.length);
       bytes = gzipped;
     }
   }

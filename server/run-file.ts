@@ -2,49 +2,45 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { open, readFile } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { JSON_TYPE } from './api-responses';
-import { preparedBody, sendPrepared, startBody, type PreparedBody } from './gzip-body';
-import type { IndexedRun } from './run-index';
+import { preparedBody, sendPrepared, setGzipped, startBody, willGzip, type PreparedBody } from './gzip-body';
+import { BudgetCache } from './budget-cache';
+import { fileVersion, type IndexedRun } from './run-index';
 
 // Sends a run file exactly as it is on disk. A run page polls its run every 2 s, so the bytes of
 // small files are kept (least recently used first out, within a byte budget) while the index says
 // the file has not changed, with their gzip made once, off the event loop, by the first request that
 // takes gzip. Big files are streamed, exactly as long as announced: one that grows while it is sent
 // stops at the announced length, one that shrinks cuts the connection, so the next response on a
-// keep-alive connection can never be read as part of this one.
+// keep-alive connection can never be read as part of this one. The gzip of a big file is kept too
+// (it is a tenth of the file): gzipping a 12 MB run costs ~125 ms of CPU, on every browser request.
 
 export interface RunFilesOptions {
   /** Default 32 MB. */
   cacheBytes?: number;
   /** Files up to this size are read whole and kept. Default 1 MB. */
   maxCachedFileBytes?: number;
+  /** For the gzip of bigger files, made while the first browser's request streams them. Default 64 MB. */
+  gzipCacheBytes?: number;
 }
 
 /** false when the file could not be read (gone since the index saw it). */
 export type SendRunFile = (req: IncomingMessage, res: ServerResponse, run: IndexedRun) => Promise<boolean>;
 
-export function createRunFiles({ cacheBytes = 32 * 1024 * 1024, maxCachedFileBytes = 1024 * 1024 }: RunFilesOptions = {}): SendRunFile {
-  /** By path, least recently used first; `size` counts the bytes and, once made, their gzip. */
-  const cache = new Map<string, { version: string; body: PreparedBody; size: number }>();
-  let cached = 0;
-
-  function evict(): void {
-    for (const [oldest, entry] of cache) {
-      if (cached <= cacheBytes) break;
-      cache.delete(oldest);
-      cached -= entry.size;
-    }
-  }
+export function createRunFiles({
+  cacheBytes = 32 * 1024 * 1024,
+  maxCachedFileBytes = 1024 * 1024,
+  gzipCacheBytes = 64 * 1024 * 1024,
+}: RunFilesOptions = {}): SendRunFile {
+  /** By path; a kept body counts its bytes and, once made, their gzip. */
+  const bodies = new BudgetCache<PreparedBody>(cacheBytes);
+  const bigGzips = new BudgetCache<Buffer>(gzipCacheBytes);
 
   function keep(path: string, version: string, bytes: Buffer): PreparedBody {
-    const old = cache.get(path);
-    if (old) cached -= old.size;
-    cache.delete(path);
-    const entry = { version, body: preparedBody(bytes), size: bytes.length };
-    cache.set(path, entry);
-    cached += entry.size;
-    evict();
-    return entry.body;
+    const body = preparedBody(bytes);
+    bodies.set(path, version, body, bytes.length);
+    return body;
   }
 
   async function send(req: IncomingMessage, res: ServerResponse, path: string, body: PreparedBody): Promise<true> {
@@ -52,29 +48,17 @@ export function createRunFiles({ cacheBytes = 32 * 1024 * 1024, maxCachedFileByt
     const gzippedBefore = body.gzipped;
     await sendPrepared(req, res, 200, JSON_TYPE, body);
     // This request made the gzip: it counts against the budget too, while the body is kept.
-    if (gzippedBefore === null && body.gzipped) {
+    if (gzippedBefore === null && body.gzipped)
       body.gzipped.then(
-        (gzipped) => {
-          const entry = cache.get(path);
-          if (entry?.body !== body) return;
-          entry.size += gzipped.length;
-          cached += gzipped.length;
-          evict();
-        },
+        (gzipped) => bodies.grow(path, body, gzipped.length),
         () => {},
       );
-    }
     return true;
   }
 
   return async (req, res, run) => {
-    const hit = cache.get(run.path);
-    if (hit?.version === run.version) {
-      // Most recently used last.
-      cache.delete(run.path);
-      cache.set(run.path, hit);
-      return send(req, res, run.path, hit.body);
-    }
+    const hit = bodies.get(run.path, run.version);
+    if (hit) return send(req, res, run.path, hit);
     const size = Number(run.version.split(':')[1]);
     if (size <= maxCachedFileBytes) {
       const bytes = await readFile(run.path).catch(() => null);
@@ -83,15 +67,51 @@ export function createRunFiles({ cacheBytes = 32 * 1024 * 1024, maxCachedFileByt
       const body = bytes.length === size ? keep(run.path, run.version, bytes) : preparedBody(bytes);
       return send(req, res, run.path, body);
     }
-    return streamFile(req, res, run.path);
+    if (!willGzip(req, JSON_TYPE, size)) return streamFile(req, res, run.path);
+    const gzipped = bigGzips.get(run.path, run.version);
+    if (gzipped) {
+      jsonHead(res);
+      setGzipped(res, size);
+      res.setHeader('Content-Length', gzipped.length);
+      res.end(gzipped);
+      return true;
+    }
+    return streamFile(req, res, run.path, (bytes, version) => {
+      if (version === run.version) bigGzips.set(run.path, run.version, bytes, bytes.length);
+    });
   };
 }
 
-async function streamFile(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+/**
+ * Streams the file. With `keepGzip`, the client takes gzip: the file is gzipped on the way and,
+ * when it was sent whole, the gzip is handed over with the version (index format) of what was read.
+ */
+async function streamFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  keepGzip?: (gzipped: Buffer, version: string) => void,
+): Promise<boolean> {
   const handle = await open(path).catch(() => null);
   if (!handle) return false;
   try {
-    const { size } = await handle.stat();
+    const info = await handle.stat();
+    const size = info.size;
+    const read = () => handle.createReadStream({ start: 0, end: size - 1, autoClose: false });
+    // Headers are sent: cutting the connection is the only honest signal left.
+    const cut = (error: unknown) => {
+      res.destroy();
+      if ((error as Error).message !== 'SHORT_READ') throw error;
+      return false;
+    };
+    if (keepGzip && size > 0) {
+      jsonHead(res);
+      setGzipped(res, size);
+      const chunks: Buffer[] = [];
+      const whole = await pipeline(read(), exactly(size), createGzip(), collect(chunks), res).then(() => true, cut);
+      if (whole) keepGzip(Buffer.concat(chunks), fileVersion(info));
+      return true;
+    }
     res.setHeader('Cache-Control', 'no-store');
     const body = startBody(req, res, 200, JSON_TYPE, size);
     if (req.method === 'HEAD' || size === 0) {
@@ -99,15 +119,29 @@ async function streamFile(req: IncomingMessage, res: ServerResponse, path: strin
       return true;
     }
     res.strictContentLength = true;
-    await pipeline(handle.createReadStream({ start: 0, end: size - 1, autoClose: false }), exactly(size), body).catch((error: unknown) => {
-      // Headers are sent: cutting the connection is the only honest signal left.
-      res.destroy();
-      if ((error as Error).message !== 'SHORT_READ') throw error;
-    });
+    await pipeline(read(), exactly(size), body).catch(cut);
     return true;
   } finally {
     await handle.close();
   }
+}
+
+/** The head of a run file's 200 whose body the caller sends. */
+function jsonHead(res: ServerResponse): void {
+  res.statusCode = 200;
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Type', JSON_TYPE);
+  res.setHeader('Vary', 'Accept-Encoding');
+}
+
+/** Passes chunks on and keeps a copy of each. */
+function collect(chunks: Buffer[]): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback(null, chunk);
+    },
+  });
 }
 
 /** Fails when the stream ends before `size` bytes. */

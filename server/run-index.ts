@@ -109,7 +109,7 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
         return;
       }
       const { path: real, info } = found;
-      const version = `${info.mtimeMs}:${info.size}:${info.ino}`;
+      const version = fileVersion(info);
       if (files.get(name)?.version === version) return;
       const result = info.size >= options.workerThresholdBytes ? await parseInWorker(real) : await limit(() => parseHere(real));
       files.set(name, { path: real, version, result });
@@ -242,4 +242,9 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
       watcher = null;
     },
   };
+}
+
+/** What a cached copy of a file is good for: its mtime, size and inode when read. */
+export function fileVersion(info: { mtimeMs: number; size: number; ino: number }): string {
+  return `${info.mtimeMs}:${info.size}:${info.ino}`;
 }
