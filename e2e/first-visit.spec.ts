@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, RUNS, test } from './test';
 
 // What a first visit of a run page downloads: the run starts with the page (one request, reused by
@@ -93,4 +94,54 @@ test('a comparison starts both run requests with the page, and the app uses thos
   // One request per run: the preloads. The app's fetches took their responses instead of asking again.
   expect(runRequests.sort()).toEqual([`other ${apiA}`, `other ${apiB}`]);
   expect(warnings.filter((warning) => warning.includes('preload') || warning.includes('HydrateFallback'))).toEqual([]);
+});
+
+// The server draws a run's summary and first rows into the page itself (server/first-paint.ts), so
+// the run shows before the app's JavaScript has loaded; the app then takes the page over.
+test.describe('the first paint', () => {
+  const ACTION_ERROR_PAGE = `/agents/agent-real/runs/${RUNS.actionError}`;
+  const drawn = (page: Page, text: string) => page.locator(`#first-paint [data-t="${text}"]`);
+
+  test('shows the run before any script runs, with the failure the action log tells', async ({ browser, request }) => {
+    // The server reads a folder on its first request; the page does not wait for that.
+    expect((await request.get(`/api${ACTION_ERROR_PAGE}`)).ok()).toBe(true);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(ACTION_ERROR_PAGE);
+    await expect(page.locator('#first-paint')).toBeVisible();
+    await expect(drawn(page, 'Run summary')).toBeVisible();
+    await expect(drawn(page, RUNS.actionError)).toBeVisible();
+    // elizaOS says the REPLY action succeeded; its action log says it failed, and so does the picture.
+    await expect(drawn(page, 'action · failed').first()).toBeVisible();
+    await expect(page.locator('#first-paint li')).not.toHaveCount(0);
+    // Drawn, not written: nothing in it is text a locator, a screen reader or a click can find.
+    await expect(page.getByText('Run summary')).toHaveCount(0);
+    await context.close();
+  });
+
+  test('gives way to the app, which shows the same status', async ({ page, request }) => {
+    expect((await request.get(`/api${ACTION_ERROR_PAGE}`)).ok()).toBe(true);
+    const response = await page.goto(ACTION_ERROR_PAGE);
+    const html = await response!.text();
+    const badge = /data-t="([^"]*)"/.exec(html.slice(html.indexOf('Run summary')))![1];
+    await expect(page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('#first-paint')).toHaveCount(0);
+    const status = await page
+      .getByRole('region', { name: 'Run summary' })
+      .getByLabel(/^Status: /)
+      .getAttribute('aria-label');
+    expect(badge.slice(2)).toBe(status!.replace('Status: ', ''));
+    // The app is usable at once: the first row opens.
+    const toggle = page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').first().getByRole('button').first();
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  test('is not drawn for a link to one event, a filter or a search, which the app shows differently', async ({ request }) => {
+    expect(await (await request.get(ACTION_ERROR_PAGE)).text()).toContain('id="first-paint"');
+    for (const query of ['?event=e3', '?kind=model', '?q=reply']) {
+      expect(await (await request.get(ACTION_ERROR_PAGE + query)).text()).not.toContain('id="first-paint"');
+    }
+    expect(await (await request.get('/agents/agent-real/runs')).text()).not.toContain('id="first-paint"');
+  });
 });

@@ -9,7 +9,8 @@ import { matchApiRoute, routeQuery, type ApiRoute } from './api-routes';
 import { createEmbeddedApi } from './embedded-api';
 import { createHostCheck, isReadMethod, setSecurityHeaders, splitUrl } from './request-guards';
 import { createProxy, displayUrl } from './proxy';
-import { runPreloadLink } from './run-preload';
+import { createFirstPaints, type FirstPaints } from './first-paint';
+import { runPageOf, runPreloadLink } from './run-preload';
 import { createRunsStore, type RunsStoreOptions } from './runs-store';
 import { contentSecurityPolicy, createStaticFiles } from './static-files';
 import { createTokenEstimates, TOKEN_ESTIMATES_PREFIX } from './token-estimates';
@@ -70,7 +71,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       `${join(distDir, 'index.html')} is missing: run \`npm run build\` first (or use \`npm start\`, which builds), or \`npm run dev\`.`,
     );
   }
-  const { api, apiDescription, close: closeApi } = createApi(options);
+  const { api, apiDescription, close: closeApi, firstPaints } = createApi(options);
 
   const server = createServer();
   let vite: ViteDevServer | null = null;
@@ -110,7 +111,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         ? tokenEstimates(req, res, path, query)
         : vite
           ? vite.middlewares(req, res, () => notFound(res))
-          : staticFiles(req, res, path);
+          : firstPaintOf(firstPaints, path, query).then((firstPaint) => staticFiles(req, res, path, '', firstPaint));
     Promise.resolve(handled).catch((error: unknown) => {
       // A browser that navigates away closes its requests; that is not a failure worth a warning.
       if (req.destroyed || (error as { code?: string } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE') return void res.destroy();
@@ -158,7 +159,28 @@ function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
-function createApi(options: ServerOptions): { api: ApiHandler; apiDescription: string; close?: () => Promise<void> } {
+/**
+ * The run's first paint, for a run page as a link opens it (the app draws other views: an event,
+ * a filter, a search); null when there is none to draw or it would hold the page back: a folder
+ * still being indexed (thousands of runs) answers after the app would have.
+ */
+async function firstPaintOf(firstPaints: FirstPaints | undefined, path: string, query: string): Promise<string | null> {
+  const page = firstPaints ? runPageOf(path, query) : null;
+  if (!firstPaints || !page || [...page.params.keys()].some((key) => key !== 'roomId')) return null;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((done) => (timer = setTimeout(done, FIRST_PAINT_WAIT_MS, null)));
+  const painted = firstPaints(page.agentId, page.runId).catch(() => null);
+  return Promise.race([painted, late]).finally(() => clearTimeout(timer));
+}
+
+const FIRST_PAINT_WAIT_MS = 100;
+
+function createApi(options: ServerOptions): {
+  api: ApiHandler;
+  apiDescription: string;
+  close?: () => Promise<void>;
+  firstPaints?: FirstPaints;
+} {
   /** Read-only, a known route, only the route's own query parameters, never a page. */
   const guarded =
     (answer: RouteHandler): ApiHandler =>
@@ -196,7 +218,7 @@ function createApi(options: ServerOptions): { api: ApiHandler; apiDescription: s
   const store = createRunsStore(runsDir, warn, options.runsStore);
   const embedded = createEmbeddedApi(store);
   const api = guarded((req, res, route, _path, query) => embedded(req, res, route, query));
-  return { api, apiDescription: `embedded API, runs from ${runsDir}`, close: () => store.close() };
+  return { api, apiDescription: `embedded API, runs from ${runsDir}`, close: () => store.close(), firstPaints: createFirstPaints(store) };
 }
 
 function warnOnStderr(line: string): void {

@@ -9,16 +9,26 @@ import { isValidId } from '../src/lib/ids';
 const RUN_PAGE = /^\/agents\/([^/]+)\/runs\/([^/]+)\/?$/;
 const COMPARE_PAGE = /^\/agents\/([^/]+)\/compare\/?$/;
 
+/** The run a run page path (raw, still percent-encoded) and its query name, or null. */
+export function runPageOf(
+  path: string,
+  query: string,
+): { agentId: string; runId: string; roomId: string | null; params: URLSearchParams } | null {
+  const run = RUN_PAGE.exec(path);
+  if (!run) return null;
+  const [, agentId, runId] = run;
+  const params = new URLSearchParams(query);
+  const roomId = params.get('roomId');
+  // Only ids the page itself accepts; anything else gets the page's own "malformed link" message.
+  if (!isValidId(agentId) || !isValidId(runId) || (roomId !== null && !isValidId(roomId))) return null;
+  return { agentId, runId, roomId, params };
+}
+
 /** The `Link` header for a run or comparison page path (raw, still percent-encoded) and its query, or null. */
 export function runPreloadLink(path: string, query: string): string | null {
-  const run = RUN_PAGE.exec(path);
-  if (run) {
-    const [, agentId, runId] = run;
-    const roomId = new URLSearchParams(query).get('roomId');
-    // Only ids the page itself accepts; anything else gets the page's own "malformed link" message.
-    if (!isValidId(agentId) || !isValidId(runId) || (roomId !== null && !isValidId(roomId))) return null;
-    return preload(agentId, runId, roomId);
-  }
+  const run = runPageOf(path, query);
+  if (run) return preload(run.agentId, run.runId, run.roomId);
+  if (RUN_PAGE.test(path)) return null;
   const compare = COMPARE_PAGE.exec(path);
   if (!compare) return null;
   const params = parseCompareParams(compare[1], new URLSearchParams(query));

@@ -39,6 +39,8 @@ export interface RunsStore {
   /** Every readable run of the agent, one per runId, newest first; null when the agent does not exist. */
   listRuns(agentId: string): Promise<readonly RunSummaryRow[] | null>;
   findRun(agentId: string, runId: string): Promise<IndexedRun | null>;
+  /** The agent's action log and its version (its files' names, times and sizes); null when there is no agent folder. */
+  actionLog(agentId: string): Promise<{ version: string; rows: LogRow[] } | null>;
   /** A run file was found missing or changed under us: look again before the next answer. */
   invalidate(agentId: string): void;
   /** The agent folder's real path, inside RUNS_DIR; null when there is none. */
@@ -207,6 +209,12 @@ export function createRunsStore(runsDir: string, warn: (line: string) => void, o
       return shared;
     },
     findRun: (agentId, runId) => fromIndex(agentId, (found) => found.find(runId)),
+    async actionLog(agentId) {
+      const dir = await agentDir(agentId);
+      if (dir === null) return null;
+      const log = await actionLog(agentId, dir);
+      return { version: log.version, rows: await log.rows };
+    },
     invalidate: (agentId) => indexes.get(agentId)?.invalidate(),
     agentDir,
     folderRead: { paths, limit, warn },

@@ -64,7 +64,13 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * `path` is below the app's root; `basePath` is where that root is on this server ('' = the
  * origin's root, else a path like /a/b without a trailing slash).
  */
-export type StaticFiles = (req: RequestHead, res: ServerResponse, path: string, basePath?: string) => Promise<void>;
+export type StaticFiles = (
+  req: RequestHead,
+  res: ServerResponse,
+  path: string,
+  basePath?: string,
+  firstPaint?: string | null,
+) => Promise<void>;
 
 const BASE_PATH = /^(\/[A-Za-z0-9._~-]+)*$/;
 
@@ -83,7 +89,7 @@ export function createStaticFiles(distDir: string, csp = CONTENT_SECURITY_POLICY
   const indexPath = resolve(root, 'index.html');
   const gzipped: GzipCache = new Map();
 
-  return async (req, res, rawPath, basePath = '') => {
+  return async (req, res, rawPath, basePath = '', firstPaint = null) => {
     if (!isReadMethod(req)) {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'Method Not Allowed');
@@ -107,13 +113,21 @@ export function createStaticFiles(distDir: string, csp = CONTENT_SECURITY_POLICY
 
     const index = await openFile(indexPath);
     if (!index) return sendText(res, 404, 'Not Found');
-    if (basePath === '') return sendFile(req, res, index, indexPath, false, csp, gzipped);
-    const html = Buffer.from(rebaseIndexHtml(await index.readFile('utf8').finally(() => index.close()), basePath));
+    if (basePath === '' && firstPaint === null) return sendFile(req, res, index, indexPath, false, csp, gzipped);
+    const text = await index.readFile('utf8').finally(() => index.close());
+    const html = Buffer.from(withFirstPaint(rebaseIndexHtml(text, basePath), firstPaint));
     res.setHeader('Content-Security-Policy', csp);
     res.setHeader('Cache-Control', 'no-cache');
     const body = startBody(req, res, 200, TYPES['.html'], html.length);
     return void (req.method === 'HEAD' ? body.end() : body.end(html));
   };
+}
+
+const ROOT = '<div id="root"></div>';
+
+/** index.html with a run's first paint (server/first-paint.ts) right before the app's root. */
+function withFirstPaint(html: string, firstPaint: string | null): string {
+  return firstPaint === null ? html : html.replace(ROOT, firstPaint + ROOT);
 }
 
 async function openFile(path: string): Promise<FileHandle | null> {

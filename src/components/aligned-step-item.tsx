@@ -4,7 +4,8 @@ import { formatDuration, formatNumber } from '../lib/format';
 import type { RunStep, StepOutcome } from '../run/align-runs';
 import { stepError, stepName, stepTokens, type AlignedItem, type AlignedMark } from '../run/compare-runs';
 import type { TokenCount } from '../run/model';
-import { KIND_STYLE, KindIcon } from './kind-icon';
+import { KIND_STYLE } from '../run/style-tokens';
+import { KindIcon } from './kind-icon';
 import { VirtualRow, type VirtualRowPlace } from './virtual-row';
 import { StepTextDiff } from './step-text-diff';
 

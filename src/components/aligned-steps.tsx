@@ -15,11 +15,10 @@ export interface AlignedStepsProps {
 /** The two timelines aligned step by step, virtualised like the run timeline. */
 export function AlignedSteps({ items, selectedId, reveal, estimates, onSelect }: AlignedStepsProps) {
   const { listRef, virtualizer, scrollMargin } = useWindowList({
-    count: items.length,
+    items,
+    keyOf: stepKey,
     estimateSize: 58,
     overscan: 10,
-    keyAt: (index) => items[index].id,
-    indexOf: (id) => items.findIndex((item) => item.id === id),
     reveal,
     align: 'center',
   });
@@ -52,4 +51,8 @@ export function AlignedSteps({ items, selectedId, reveal, estimates, onSelect }:
       </ol>
     </>
   );
+}
+
+function stepKey(item: AlignedItem): string {
+  return item.id;
 }

@@ -1,23 +1,6 @@
-import type { DerivedStatus, StatusTone } from '../run/status';
+import type { DerivedStatus } from '../run/status';
+import { TONE_COLOR, TONE_ICON } from '../run/style-tokens';
 import { Badge } from './ui/badge';
-
-const TONE_COLOR: Record<StatusTone, string> = {
-  running: 'var(--status-running)',
-  completed: 'var(--status-completed)',
-  failed: 'var(--status-failed)',
-  timeout: 'var(--status-timeout)',
-  cancelled: 'var(--status-other)',
-  other: 'var(--status-other)',
-};
-
-const TONE_ICON: Record<StatusTone, string> = {
-  running: '◌',
-  completed: '✓',
-  failed: '✕',
-  timeout: '◔',
-  cancelled: '⊘',
-  other: '•',
-};
 
 export function StatusBadge({ status }: { status: DerivedStatus }) {
   return (

@@ -3,7 +3,7 @@ import { formatNumber, TIME_MODES, type TimeMode } from '../lib/format';
 import type { EventKind } from '../run/model';
 import { ALL_KINDS } from '../run/timeline-filter';
 import { toggleKind, type TimelineView, type TimelineViewChange } from '../run/timeline-view';
-import { KIND_STYLE } from './kind-icon';
+import { KIND_STYLE } from '../run/style-tokens';
 import type { SearchState } from './use-event-search';
 import { Button } from './ui/button';
 import { useEchoedText } from './use-echoed-text';

@@ -24,11 +24,10 @@ export interface TimelineProps {
  */
 export function Timeline({ rows, expanded, selectedId, reveal, timeMode, waterfall, estimates, onToggle, onSelect }: TimelineProps) {
   const { listRef, virtualizer, scrollMargin } = useWindowList({
-    count: rows.length,
+    items: rows,
+    keyOf: rowKey,
     estimateSize: 46,
     overscan: 12,
-    keyAt: (index) => rows[index].event.id,
-    indexOf: (eventId) => rows.findIndex((row) => row.event.id === eventId),
     reveal,
     align: 'auto',
     onRevealed: focusToggle,
@@ -60,6 +59,10 @@ export function Timeline({ rows, expanded, selectedId, reveal, timeMode, waterfa
       })}
     </ol>
   );
+}
+
+function rowKey(row: TimelineRow): string {
+  return row.event.id;
 }
 
 /** The row's own button: focusing it selects the event (its onFocus). */

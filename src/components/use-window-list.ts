@@ -8,13 +8,12 @@ export interface RevealRequest {
   focus: boolean;
 }
 
-export interface WindowListOptions {
-  count: number;
+export interface WindowListOptions<T> {
+  items: readonly T[];
+  /** A module-level function: the virtualiser recomputes every item's place when the key function changes. */
+  keyOf: (item: T) => string;
   estimateSize: number;
   overscan: number;
-  keyAt: (index: number) => string;
-  /** Where the item with this key is (-1: nowhere); looked up only when a reveal is asked for. */
-  indexOf: (key: string) => number;
   reveal: RevealRequest | null;
   align: 'auto' | 'center';
   /** Called with the item's element once a reveal asking for focus has it in view. */
@@ -28,7 +27,7 @@ export interface WindowListOptions {
  * A reveal names the item by key, not by what is selected: the selection lives in the URL, which
  * updates after the key press, so reading it here would scroll to the previous item.
  */
-export function useWindowList({ count, estimateSize, overscan, keyAt, indexOf, reveal, align, onRevealed }: WindowListOptions) {
+export function useWindowList<T>({ items, keyOf, estimateSize, overscan, reveal, align, onRevealed }: WindowListOptions<T>) {
   const listRef = useRef<HTMLOListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // Measured after every render: content above the list (errors, banners) moves it; the guard stops loops.
@@ -37,7 +36,18 @@ export function useWindowList({ count, estimateSize, overscan, keyAt, indexOf, r
     const top = (listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
     if (Math.abs(top - scrollMargin) > 1) setScrollMargin(top);
   });
-  const virtualizer = useWindowVirtualizer({ count, estimateSize: () => estimateSize, overscan, scrollMargin, getItemKey: keyAt });
+  // One key function per list of items: a new one on every render made the virtualiser walk all
+  // 100,000 keys again on each render.
+  const keyAt = useCallback((index: number) => keyOf(items[index]), [items, keyOf]);
+  const virtualizer = useWindowVirtualizer({
+    count: items.length,
+    estimateSize: () => estimateSize,
+    overscan,
+    scrollMargin,
+    getItemKey: keyAt,
+  });
+  // Where the item with this key is (-1: nowhere); looked up only when a reveal is asked for.
+  const indexOf = (key: string) => items.findIndex((item) => keyOf(item) === key);
 
   const pending = useRef<RevealRequest | null>(null);
   const itemElement = (index: number) => listRef.current?.querySelector<HTMLElement>(`:scope > [data-index="${index}"]`) ?? null;

@@ -48,7 +48,8 @@ export function RefetchWarning({ error }: { error: unknown }) {
 export function RunSkeleton({ path }: { path: string }) {
   const progress = useDownloadProgress(path);
   return (
-    <div className="space-y-4" aria-busy="true" aria-label="Loading run">
+    // data-first-paint-wait: the server's first paint of the run stays over this (src/app/first-paint.ts).
+    <div className="space-y-4" aria-busy="true" aria-label="Loading run" data-first-paint-wait="">
       <LoadingStatus progress={progress} />
       <Skeleton className="h-40 w-full" />
       <Skeleton className="h-8 w-full" />
