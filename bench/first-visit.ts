@@ -30,6 +30,8 @@ export function figure(values: (number | null | undefined)[]): Figure {
 
 export interface VisitSample {
   firstRowsMs: number;
+  /** The server's first paint of the run (its rows drawn before the app's), when there was one. */
+  firstPaintMs: number | null;
   /** gzip bytes of the scripts whose download had ended when the first rows were painted. */
   jsBeforeFirstRows: number;
   /** gzip bytes of every script the visit downloaded, workers' included. */
@@ -51,6 +53,7 @@ export async function measureVisit(browser: Browser, url: string, { floorUrl }: 
     await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
     await page.waitForFunction(() => window.__bench.firstRowsAt !== null, undefined, { polling: 50, timeout: 60_000 });
     const firstRowsMs = await page.evaluate(() => window.__bench.firstRowsAt!);
+    const firstPaintMs = await page.evaluate(() => window.__bench.firstPaintAt);
     await settleAtEnd(page);
     const resources = await page.evaluate(() =>
       (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => ({
@@ -72,6 +75,7 @@ export async function measureVisit(browser: Browser, url: string, { floorUrl }: 
     const sum = (list: typeof scripts) => list.reduce((total, script) => total + script.gzipBytes, 0);
     return {
       firstRowsMs,
+      firstPaintMs,
       jsBeforeFirstRows: sum(scripts.filter((script) => script.beforeFirstRows)),
       jsAll: sum(scripts),
       scripts,

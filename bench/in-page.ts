@@ -8,6 +8,8 @@
 export const SELECTORS = {
   timeline: '[aria-label="Event timeline"]',
   row: 'li, [role="listitem"], [role="row"]',
+  /** A row of the run's first paint, drawn by the server into the page (server/first-paint.ts). */
+  firstPaintRow: '#first-paint li',
 };
 
 export interface LongTask {
@@ -18,6 +20,8 @@ export interface LongTask {
 export interface Probe {
   /** performance.now() in the first animation frame after the timeline had a row. */
   firstRowsAt: number | null;
+  /** The same for the server's first paint of the run, when the page has one. */
+  firstPaintAt: number | null;
   longTasks: LongTask[];
   /** Set by watchMutations(). */
   watch?: MutationWatch;
@@ -42,7 +46,7 @@ export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);
 
 /** Init script: runs before the app's own scripts, in every document of the context. */
 export function installProbe(selectors: typeof SELECTORS): void {
-  const probe: Probe = { firstRowsAt: null, longTasks: [] };
+  const probe: Probe = { firstRowsAt: null, firstPaintAt: null, longTasks: [] };
   window.__bench = probe;
   try {
     new PerformanceObserver((list) => {
@@ -53,6 +57,10 @@ export function installProbe(selectors: typeof SELECTORS): void {
   }
   const hasRows = () => document.querySelector(selectors.timeline)?.querySelector(selectors.row) != null;
   const observer = new MutationObserver(() => {
+    if (probe.firstPaintAt === null && document.querySelector(selectors.firstPaintRow))
+      requestAnimationFrame(() => {
+        probe.firstPaintAt ??= performance.now();
+      });
     if (!hasRows()) return;
     observer.disconnect();
     requestAnimationFrame(() => {

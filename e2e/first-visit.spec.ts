@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, RUNS, test } from './test';
 
 // What a first visit of a run page downloads: the run starts with the page (one request, reused by
@@ -101,10 +101,13 @@ test('a comparison starts both run requests with the page, and the app uses thos
 test.describe('the first paint', () => {
   const ACTION_ERROR_PAGE = `/agents/agent-real/runs/${RUNS.actionError}`;
   const drawn = (page: Page, text: string) => page.locator(`#first-paint [data-t="${text}"]`);
+  // The server reads the run's folder and action log on its first request, and the page does not wait
+  // more than a blink for that (on a busy machine, it can take longer): ask until its picture is ready.
+  const painted = (request: APIRequestContext) =>
+    expect.poll(async () => (await (await request.get(ACTION_ERROR_PAGE)).text()).includes('id="first-paint"')).toBe(true);
 
   test('shows the run before any script runs, with the failure the action log tells', async ({ browser, request }) => {
-    // The server reads a folder on its first request; the page does not wait for that.
-    expect((await request.get(`/api${ACTION_ERROR_PAGE}`)).ok()).toBe(true);
+    await painted(request);
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(ACTION_ERROR_PAGE);
@@ -120,7 +123,7 @@ test.describe('the first paint', () => {
   });
 
   test('gives way to the app, which shows the same status', async ({ page, request }) => {
-    expect((await request.get(`/api${ACTION_ERROR_PAGE}`)).ok()).toBe(true);
+    await painted(request);
     const response = await page.goto(ACTION_ERROR_PAGE);
     const html = await response!.text();
     const badge = /data-t="([^"]*)"/.exec(html.slice(html.indexOf('Run summary')))![1];
@@ -138,7 +141,7 @@ test.describe('the first paint', () => {
   });
 
   test('is not drawn for a link to one event, a filter or a search, which the app shows differently', async ({ request }) => {
-    expect(await (await request.get(ACTION_ERROR_PAGE)).text()).toContain('id="first-paint"');
+    await painted(request);
     for (const query of ['?event=e3', '?kind=model', '?q=reply']) {
       expect(await (await request.get(ACTION_ERROR_PAGE + query)).text()).not.toContain('id="first-paint"');
     }
