@@ -39,7 +39,7 @@ async function measureOfficialClient(
       localStorage.setItem('eliza-agent-sidebar-visible', 'true');
     }, agentId);
     // The same probe as for the viewer, watching for the first span card (role treeitem) anywhere.
-    await context.addInitScript(installProbe, { timeline: 'body', row: '[role="treeitem"]', firstPaintRow: '#first-paint li' });
+    await context.addInitScript(installProbe, { timeline: 'body', row: '[role="treeitem"]' });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/chat/${agentId}`, { waitUntil: 'commit', timeout: 60_000 });
     await page.waitForFunction(() => window.__bench.firstRowsAt !== null, undefined, { polling: 50, timeout: 60_000 });

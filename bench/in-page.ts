@@ -45,7 +45,7 @@ declare global {
 export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);';
 
 /** Init script: runs before the app's own scripts, in every document of the context. */
-export function installProbe(selectors: typeof SELECTORS): void {
+export function installProbe(selectors: Omit<typeof SELECTORS, 'firstPaintRow'> & { firstPaintRow?: string }): void {
   const probe: Probe = { firstRowsAt: null, firstPaintAt: null, longTasks: [] };
   window.__bench = probe;
   try {
@@ -57,7 +57,7 @@ export function installProbe(selectors: typeof SELECTORS): void {
   }
   const hasRows = () => document.querySelector(selectors.timeline)?.querySelector(selectors.row) != null;
   const observer = new MutationObserver(() => {
-    if (probe.firstPaintAt === null && document.querySelector(selectors.firstPaintRow))
+    if (probe.firstPaintAt === null && selectors.firstPaintRow && document.querySelector(selectors.firstPaintRow))
       requestAnimationFrame(() => {
         probe.firstPaintAt ??= performance.now();
       });
