@@ -104,6 +104,53 @@ describe('alignKeys', () => {
   }, 30_000);
 });
 
+describe('alignSkeletons', () => {
+  // Nested skeletons, including parents that point nowhere or forward (kept top level).
+  const skeleton = fc
+    .array(
+      fc.tuple(
+        fc.constantFrom('run:started', 'model:TEXT_LARGE', 'model:TEXT_SMALL', 'action:REPLY', 'embedding', 'évaluator:x', ''),
+        fc.integer({ min: -3, max: 45 }),
+      ),
+      { maxLength: 45 },
+    )
+    .map((steps) => ({ keys: steps.map(([key]) => key), parents: steps.map(([, parent]) => parent) }));
+
+  it('covers every step of both runs once, matches only equal keys, and is symmetric', () => {
+    fc.assert(
+      fc.property(skeleton, skeleton, (a, b) => {
+        const pairs = alignSkeletons(a, b);
+        expect(
+          pairs
+            .map(([i]) => i)
+            .filter((i) => i >= 0)
+            .sort((x, y) => x - y),
+        ).toEqual(a.keys.map((_, index) => index));
+        expect(
+          pairs
+            .map(([, j]) => j)
+            .filter((j) => j >= 0)
+            .sort((x, y) => x - y),
+        ).toEqual(b.keys.map((_, index) => index));
+        for (const [i, j] of pairs) if (i >= 0 && j >= 0) expect(a.keys[i]).toBe(b.keys[j]);
+        const mirrored = alignSkeletons(b, a).map(([i, j]) => `${j}:${i}`);
+        expect(mirrored.sort()).toEqual(pairs.map(([i, j]) => `${i}:${j}`).sort());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('aligns the top level as alignKeys does on the keys themselves', () => {
+    fc.assert(
+      fc.property(keys, keys, (a, b) => {
+        const flat = (list: string[]) => ({ keys: list, parents: list.map(() => -1) });
+        expect(alignSkeletons(flat(a), flat(b))).toEqual(alignKeys(a, b));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('comparing two runs', () => {
   const succeeds = fixture('agent-compare/reply-succeeds.json');
   const fails = fixture('agent-compare/reply-fails.json');

@@ -141,34 +141,79 @@ export function textOf(value: unknown): string {
 export type AlignedPairs = [number, number][];
 
 export function alignSkeletons(a: StepSkeleton, b: StepSkeleton): AlignedPairs {
+  const flat = alignSkeletonsFlat(a, b);
+  const pairs: AlignedPairs = [];
+  for (let index = 0; index < flat.length; index += 2) pairs.push([flat[index], flat[index + 1]]);
+  return pairs;
+}
+
+/**
+ * The same alignment as flat pairs, `[a0, b0, a1, b1, ...]`, which a worker transfers without a
+ * copy. Keys become numbers first, ranked in the keys' own order (so the canonical orientation of
+ * alignKeys is unchanged): the worker runs this once, on cold code, where fewer strings and
+ * objects make it several times faster.
+ */
+export function alignSkeletonsFlat(a: StepSkeleton, b: StepSkeleton): Int32Array {
+  const [codesA, codesB] = keyCodes(a.keys, b.keys);
   const childrenA = childLists(a.parents);
   const childrenB = childLists(b.parents);
-  const pairs: AlignedPairs = [];
+  const flat = new Int32Array(2 * (a.keys.length + b.keys.length));
+  let at = 0;
+  const emit = (i: number, j: number) => {
+    flat[at++] = i;
+    flat[at++] = j;
+  };
   const emitAll = (side: 'a' | 'b', index: number, children: number[][]) => {
-    pairs.push(side === 'a' ? [index, -1] : [-1, index]);
-    for (const child of children[index] ?? []) pairs.push(side === 'a' ? [child, -1] : [-1, child]);
+    if (side === 'a') emit(index, -1);
+    else emit(-1, index);
+    for (const child of children[index] ?? NONE) {
+      if (side === 'a') emit(child, -1);
+      else emit(-1, child);
+    }
   };
   for (const [i, j] of alignKeys(
-    childrenA.top.map((index) => a.keys[index]),
-    childrenB.top.map((index) => b.keys[index]),
+    childrenA.top.map((index) => codesA[index]),
+    childrenB.top.map((index) => codesB[index]),
   )) {
     const ai = i >= 0 ? childrenA.top[i] : -1;
     const bj = j >= 0 ? childrenB.top[j] : -1;
     if (ai < 0) emitAll('b', bj, childrenB.of);
     else if (bj < 0) emitAll('a', ai, childrenA.of);
     else {
-      pairs.push([ai, bj]);
-      const kidsA = childrenA.of[ai] ?? [];
-      const kidsB = childrenB.of[bj] ?? [];
+      emit(ai, bj);
+      const kidsA = childrenA.of[ai] ?? NONE;
+      const kidsB = childrenB.of[bj] ?? NONE;
+      if (sameKeys(kidsA, kidsB, codesA, codesB)) {
+        // Most matched actions have the same children: nothing to search for.
+        for (let k = 0; k < kidsA.length; k++) emit(kidsA[k], kidsB[k]);
+        continue;
+      }
       for (const [ci, cj] of alignKeys(
-        kidsA.map((index) => a.keys[index]),
-        kidsB.map((index) => b.keys[index]),
+        kidsA.map((index) => codesA[index]),
+        kidsB.map((index) => codesB[index]),
       )) {
-        pairs.push([ci >= 0 ? kidsA[ci] : -1, cj >= 0 ? kidsB[cj] : -1]);
+        emit(ci >= 0 ? kidsA[ci] : -1, cj >= 0 ? kidsB[cj] : -1);
       }
     }
   }
-  return pairs;
+  return flat.slice(0, at);
+}
+
+const NONE: number[] = [];
+
+/** Each key as its rank among the keys of both runs: equal keys get equal numbers, in the same order as the keys. */
+function keyCodes(a: readonly string[], b: readonly string[]): [number[], number[]] {
+  const codes = new Map<string, number>();
+  for (const key of a) codes.set(key, 0);
+  for (const key of b) codes.set(key, 0);
+  [...codes.keys()].sort().forEach((key, rank) => codes.set(key, rank));
+  return [a.map((key) => codes.get(key) as number), b.map((key) => codes.get(key) as number)];
+}
+
+function sameKeys(kidsA: number[], kidsB: number[], codesA: number[], codesB: number[]): boolean {
+  if (kidsA.length !== kidsB.length) return false;
+  for (let k = 0; k < kidsA.length; k++) if (codesA[kidsA[k]] !== codesB[kidsB[k]]) return false;
+  return true;
 }
 
 /** Top-level indexes, and the children of each index (one level deep, as timeline rows nest). */
@@ -196,15 +241,13 @@ const WINDOW = 64;
  * (both orders align the lists in one canonical orientation), so swapping the runs swaps added
  * and removed and changes nothing else. In each stretch without a match, A's steps come first.
  */
-export function alignKeys(a: readonly string[], b: readonly string[]): AlignedPairs {
-  // Most children of two matched actions are the same steps: no alignment to search for.
-  if (a.length === b.length && a.every((key, index) => key === b[index])) return a.map((_, index) => [index, index]);
+export function alignKeys<Key extends string | number>(a: readonly Key[], b: readonly Key[]): AlignedPairs {
   if (!precedes(b, a)) return ordered(alignOriented(a, b));
   return ordered(alignOriented(b, a).map(([j, i]) => [i, j]));
 }
 
 /** A canonical order of key lists: shorter first, then by the first differing key. */
-function precedes(a: readonly string[], b: readonly string[]): boolean {
+function precedes<Key extends string | number>(a: readonly Key[], b: readonly Key[]): boolean {
   if (a.length !== b.length) return a.length < b.length;
   for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return a[index] < b[index];
   return false;
@@ -231,7 +274,7 @@ function ordered(pairs: AlignedPairs): AlignedPairs {
   return result;
 }
 
-function alignOriented(a: readonly string[], b: readonly string[]): AlignedPairs {
+function alignOriented<Key extends string | number>(a: readonly Key[], b: readonly Key[]): AlignedPairs {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -271,7 +314,7 @@ function fromChanges(changes: { added: boolean; removed: boolean; count: number 
 }
 
 /** Greedy alignment for very different runs: the nearer of the next matches within a window. */
-function windowed(a: readonly string[], b: readonly string[]): AlignedPairs {
+function windowed<Key extends string | number>(a: readonly Key[], b: readonly Key[]): AlignedPairs {
   const pairs: AlignedPairs = [];
   let i = 0;
   let j = 0;
@@ -297,7 +340,7 @@ function windowed(a: readonly string[], b: readonly string[]): AlignedPairs {
   return pairs;
 }
 
-function findWithin(list: readonly string[], value: string, from: number): number {
+function findWithin<Key extends string | number>(list: readonly Key[], value: Key, from: number): number {
   const end = Math.min(list.length, from + WINDOW);
   for (let index = from; index < end; index++) if (list[index] === value) return index;
   return -1;

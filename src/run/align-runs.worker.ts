@@ -1,9 +1,8 @@
-import { alignSkeletons, type StepSkeleton } from './align-runs';
+import { alignSkeletonsFlat, type StepSkeleton } from './align-runs';
 
 // Aligns two runs off the main thread: two 10,000-step runs must not freeze the page.
 self.onmessage = (message: MessageEvent<{ a: StepSkeleton; b: StepSkeleton }>) => {
-  const pairs = alignSkeletons(message.data.a, message.data.b);
   // Flat and transferred, not cloned: [a0, b0, a1, b1, ...].
-  const flat = Int32Array.from(pairs.flat());
+  const flat = alignSkeletonsFlat(message.data.a, message.data.b);
   self.postMessage(flat, { transfer: [flat.buffer] });
 };
