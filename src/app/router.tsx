@@ -1,7 +1,8 @@
-import { Route } from 'react-router';
+import { matchPath, Route } from 'react-router';
 import { onDemand } from '../components/on-demand';
 import { NotFoundPage } from '../routes/not-found-page';
 import { RunPage } from '../routes/run-page';
+import { BASE_PATH } from './base-path';
 import { Layout } from './layout';
 import { FILE_COMPARE_PATH, FILE_PATH } from '../lib/links';
 
@@ -13,6 +14,20 @@ const AgentRunsPage = onDemand(async () => (await import('../routes/agent-runs-p
 const ComparePage = onDemand(async () => (await import('../routes/compare-page')).ComparePage);
 const FilePage = onDemand(async () => (await import('../routes/file-page')).FilePage);
 const FileComparePage = onDemand(async () => (await import('../routes/file-compare-page')).FileComparePage);
+
+// A link opened straight onto one of them (a shared comparison, say): its code starts loading with
+// the app's own instead of after the app's first render.
+const ON_DEMAND_PAGES = [
+  { path: '/', page: HomePage },
+  { path: '/agents/:agentId/runs', page: AgentRunsPage },
+  { path: '/agents/:agentId/compare', page: ComparePage },
+  { path: FILE_PATH, page: FilePage },
+  { path: FILE_COMPARE_PATH, page: FileComparePage },
+];
+if (typeof location !== 'undefined' && location.pathname.startsWith(BASE_PATH)) {
+  const path = location.pathname.slice(BASE_PATH.length) || '/';
+  ON_DEMAND_PAGES.find((candidate) => matchPath(candidate.path, path))?.page.preload();
+}
 
 /** The viewer's pages (the router around them is in app.tsx). */
 export const viewerRoutes = (

@@ -7,9 +7,12 @@ import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
  * code did. Once loaded, it renders at once everywhere. A load that fails throws to the nearest
  * error boundary, saying to reload.
  */
-export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ReactNode = null): ComponentType<P> {
+export function onDemand<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  fallback: ReactNode = null,
+): ComponentType<P> & { preload: () => void } {
   let loaded: ComponentType<P> | null = null;
-  return function OnDemand(props: P) {
+  function OnDemand(props: P) {
     const [state, setState] = useState<{ Loaded: ComponentType<P> | null; error: Error | null }>(() => ({ Loaded: loaded, error: null }));
     useEffect(() => {
       if (state.Loaded) return;
@@ -33,5 +36,9 @@ export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>
     }, [state.Loaded]);
     if (state.error) throw state.error;
     return state.Loaded ? <state.Loaded {...props} /> : fallback;
-  };
+  }
+  // Starts fetching the code before the component is first shown; the browser loads a module once,
+  // so the load on first show then waits for this one. A failure is told when it is shown.
+  OnDemand.preload = () => void load().catch(() => undefined);
+  return OnDemand;
 }
