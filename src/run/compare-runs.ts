@@ -4,7 +4,7 @@ import type { Run, TokenCount } from './model';
 import { collectErrors } from './run-errors';
 import { countRun, runDuration } from './run-stats';
 import { deriveStatus } from './status';
-import { tokenUsage } from './token-usage';
+import { tokenTotals } from './token-usage';
 
 /** How an aligned item differs: only in A (removed), only in B (added), outcome, or prompt text. */
 export type AlignedMark = 'same' | 'added' | 'removed' | 'outcome' | 'text';
@@ -107,7 +107,7 @@ export interface RunFacts {
 
 export function runFacts(run: Run, estimates?: ReadonlyMap<string, TokenCount>, now?: number): RunFacts {
   const counts = countRun(run);
-  const tokens = tokenUsage(run, estimates);
+  const tokens = tokenTotals(run, estimates);
   return {
     status: deriveStatus(run).label,
     durationMs: runDuration(run, now),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportedUsage } from './event-facts';
 import { normalizeRun } from './normalize';
 import { loadSample } from './test-samples';
-import { tokenChartData, tokenUsage, type ModelCallTokens } from './token-usage';
+import { tokenChartData, tokenTotals, tokenUsage, type ModelCallTokens } from './token-usage';
 
 function modelEvent(data: Record<string, unknown>, timestamp = 1) {
   return { type: 'MODEL_USED', timestamp, data: { modelType: 'TEXT_LARGE', provider: 'openai', ...data } };
@@ -82,6 +82,16 @@ describe('tokenUsage', () => {
       [10, true],
     ]);
     expect(usage.estimated).toBe(true);
+    expect(tokenTotals(run, estimates)).toEqual({ totals: usage.totals, estimated: true });
+    expect(tokenTotals(run)).toEqual({ totals: tokenUsage(run).totals, estimated: false });
+  });
+
+  it('gives the same totals through tokenTotals, which skips the rows per call', () => {
+    for (const path of ['documented/run-documented-example.json', 'elizaos-1.7.2/run-detail-reply-action.json']) {
+      const run = normalizeRun(loadSample(path));
+      const usage = tokenUsage(run);
+      expect(tokenTotals(run)).toEqual({ totals: usage.totals, estimated: usage.estimated });
+    }
   });
 });
 

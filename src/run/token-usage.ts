@@ -83,6 +83,25 @@ export function tokenUsage(run: Run, estimates?: ReadonlyMap<string, TokenCount>
   };
 }
 
+/** tokenUsage's `totals` and `estimated` alone, without a row per call: what a comparison shows of each run. */
+export function tokenTotals(run: Run, estimates?: ReadonlyMap<string, TokenCount>): { totals: TokenCount | null; estimated: boolean } {
+  const summed: TokenCount = { prompt: 0, completion: 0, total: 0 };
+  let counted = false;
+  let estimated = false;
+  for (const event of run.events) {
+    if (!event.model) continue;
+    const reported = event.model.usage;
+    const count = reported ?? estimates?.get(event.id);
+    if (!count) continue;
+    counted = true;
+    if (!reported) estimated = true;
+    summed.prompt += count.prompt;
+    summed.completion += count.completion;
+    summed.total += count.total;
+  }
+  return { totals: run.reportedTokens ?? (counted ? summed : null), estimated: !run.reportedTokens && estimated };
+}
+
 function addTo(groups: Map<string, TokenGroup>, key: string, call: ModelCallTokens) {
   let entry = groups.get(key);
   if (!entry) groups.set(key, (entry = { key, prompt: 0, completion: 0, total: 0, calls: 0 }));
