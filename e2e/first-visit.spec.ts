@@ -82,17 +82,28 @@ test('a comparison starts both run requests with the page, and the app uses thos
     if (message.type() === 'warning') warnings.push(message.text());
   });
   const runRequests: string[] = [];
+  const scriptRequests: string[] = [];
   page.on('request', (request) => {
     const path = request.url().slice(baseURL!.length);
     if (path === apiA || path === apiB) runRequests.push(`${request.resourceType()} ${path}`);
+    if (path.startsWith('/assets/compare-')) scriptRequests.push(path);
   });
   const response = await page.goto(`/agents/agent-compare/compare?a=${A}&b=agent-real:${B}&roomB=${ROOM}`);
-  expect(response!.headers().link).toBe(
-    `<${apiA}>; rel=preload; as=fetch; crossorigin=anonymous, <${apiB}>; rel=preload; as=fetch; crossorigin=anonymous`,
-  );
+  const links = response!.headers().link.split(', ');
+  expect(links.slice(0, 2)).toEqual([
+    `<${apiA}>; rel=preload; as=fetch; crossorigin=anonymous`,
+    `<${apiB}>; rel=preload; as=fetch; crossorigin=anonymous`,
+  ]);
+  // Then the comparison page's own scripts (their names hashed by the build), fetched with the runs.
+  expect(links.slice(2)).toEqual([
+    expect.stringMatching(/^<\/assets\/compare-page-[\w-]+\.js>; rel=modulepreload; crossorigin$/),
+    expect.stringMatching(/^<\/assets\/compare-view-[\w-]+\.js>; rel=modulepreload; crossorigin$/),
+  ]);
   await expect(page.getByRole('list', { name: 'Aligned steps' }).getByRole('listitem').first()).toBeVisible({ timeout: 20_000 });
   // One request per run: the preloads. The app's fetches took their responses instead of asking again.
   expect(runRequests.sort()).toEqual([`other ${apiA}`, `other ${apiB}`]);
+  // And the page's scripts once each: the app's own imports took the preloaded ones.
+  expect(scriptRequests.sort()).toEqual(links.slice(2).map((link) => link.slice(1, link.indexOf('>'))));
   expect(warnings.filter((warning) => warning.includes('preload') || warning.includes('HydrateFallback'))).toEqual([]);
 });
 

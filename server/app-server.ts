@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -10,7 +10,7 @@ import { createEmbeddedApi } from './embedded-api';
 import { createHostCheck, isReadMethod, setSecurityHeaders, splitUrl } from './request-guards';
 import { createProxy, displayUrl } from './proxy';
 import { createFirstPaints, type FirstPaints } from './first-paint';
-import { runPageOf, runPreloadLink } from './run-preload';
+import { compareCodeOf, runPageOf, runPreloadLink } from './run-preload';
 import { createRunsStore, type RunsStoreOptions } from './runs-store';
 import { contentSecurityPolicy, createStaticFiles } from './static-files';
 import { createTokenEstimates, TOKEN_ESTIMATES_PREFIX } from './token-estimates';
@@ -103,7 +103,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       return void res.end('Bad Request');
     }
     const { path, query } = splitUrl(rawUrl);
-    const preload = isApiPath(path) ? null : runPreloadLink(path, query);
+    const preload = isApiPath(path) ? null : runPreloadLink(path, query, () => (vite ? [] : compareCode(distDir)));
     if (preload) res.setHeader('Link', preload);
     const handled = isApiPath(path)
       ? api(req, res, path, query)
@@ -232,4 +232,13 @@ async function closeAll(server: Server, vite: ViteDevServer | null): Promise<voi
     // Keep-alive and streaming connections would hold close() open indefinitely.
     server.closeAllConnections();
   });
+}
+
+/** The comparison page's scripts, read from the build each time it is asked for (a rebuild renames them). */
+function compareCode(distDir: string): string[] {
+  try {
+    return compareCodeOf(readdirSync(join(distDir, 'assets')));
+  } catch {
+    return [];
+  }
 }

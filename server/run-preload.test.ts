@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPreloadLink } from './run-preload';
+import { compareCodeOf, runPreloadLink } from './run-preload';
 
 const link = (api: string) => `<${api}>; rel=preload; as=fetch; crossorigin=anonymous`;
 
@@ -14,6 +14,21 @@ describe('runPreloadLink', () => {
       `${link('/api/agents/a-1/runs/r-1')}, ${link('/api/agents/other/runs/r-2?roomId=room_9')}`,
     );
     expect(runPreloadLink('/agents/a-1/compare', 'a=r-1&b=r-1')).toBe(link('/api/agents/a-1/runs/r-1'));
+  });
+
+  it("fetches a comparison's own scripts with its runs, and only a comparison's", () => {
+    const code = () =>
+      compareCodeOf(['index-a1.js', 'compare-page-Dg_w7-u.js', 'compare-view-B1.js', 'file-compare-page-C2.js', 'compare-view-B1.js.map']);
+    expect(runPreloadLink('/agents/a-1/compare', 'a=r-1&b=r-2', code)).toBe(
+      [
+        link('/api/agents/a-1/runs/r-1'),
+        link('/api/agents/a-1/runs/r-2'),
+        '</assets/compare-page-Dg_w7-u.js>; rel=modulepreload; crossorigin',
+        '</assets/compare-view-B1.js>; rel=modulepreload; crossorigin',
+      ].join(', '),
+    );
+    expect(runPreloadLink('/agents/a-1/runs/r-1', '', code)).toBe(link('/api/agents/a-1/runs/r-1'));
+    expect(runPreloadLink('/agents/a-1/compare', 'a=r-1', code)).toBeNull();
   });
 
   it('preloads nothing for a link the page will call malformed, or any other page', () => {

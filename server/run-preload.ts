@@ -24,8 +24,12 @@ export function runPageOf(
   return { agentId, runId, roomId, params };
 }
 
-/** The `Link` header for a run or comparison page path (raw, still percent-encoded) and its query, or null. */
-export function runPreloadLink(path: string, query: string): string | null {
+/**
+ * The `Link` header for a run or comparison page path (raw, still percent-encoded) and its query, or
+ * null. `compareCode` lists the comparison page's own scripts (`/assets/compare-page-….js`), which
+ * the app would otherwise ask for only once its own code has run; they are fetched with the runs.
+ */
+export function runPreloadLink(path: string, query: string, compareCode: () => readonly string[] = () => []): string | null {
   const run = runPageOf(path, query);
   if (run) return preload(run.agentId, run.runId, run.roomId);
   if (RUN_PAGE.test(path)) return null;
@@ -36,11 +40,16 @@ export function runPreloadLink(path: string, query: string): string | null {
   const { a, b } = params;
   const links = [preload(a.agentId, a.runId, a.roomId), preload(b.agentId, b.runId, b.roomId)];
   // The same run on both sides is fetched once.
-  return [...new Set(links)].join(', ');
+  return [...new Set(links), ...compareCode().map((script) => `<${script}>; rel=modulepreload; crossorigin`)].join(', ');
 }
 
 /** Ids are checked (letters, digits, `_` and `-`), so they need no encoding. */
 function preload(agentId: string, runId: string, roomId: string | null): string {
   const api = `/api/agents/${agentId}/runs/${runId}${roomId ? `?roomId=${roomId}` : ''}`;
   return `<${api}>; rel=preload; as=fetch; crossorigin=anonymous`;
+}
+
+/** The comparison page's scripts in a build's assets folder (its file names, hashed), as the page asks for them. */
+export function compareCodeOf(assetFiles: readonly string[]): string[] {
+  return assetFiles.filter((file) => /^compare-(page|view)-[\w-]+\.js$/.test(file)).map((file) => `/assets/${file}`);
 }
