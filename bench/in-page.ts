@@ -9,7 +9,7 @@ export const SELECTORS = {
   timeline: '[aria-label="Event timeline"]',
   row: 'li, [role="listitem"], [role="row"]',
   /** A row of the run's first paint, drawn by the server into the page (server/first-paint.ts). */
-  firstPaintRow: '#first-paint li',
+  firstPaintRow: '#first-paint ol > li',
 };
 
 export interface LongTask {

@@ -127,7 +127,7 @@ test.describe('the first paint', () => {
     await expect(drawn(page, RUNS.actionError)).toBeVisible();
     // elizaOS says the REPLY action succeeded; its action log says it failed, and so does the picture.
     await expect(drawn(page, 'action · failed').first()).toBeVisible();
-    await expect(page.locator('#first-paint li')).not.toHaveCount(0);
+    await expect(page.locator('#first-paint ol > li')).not.toHaveCount(0);
     // Drawn, not written: nothing in it is text a locator, a screen reader or a click can find.
     await expect(page.getByText('Run summary')).toHaveCount(0);
     await context.close();

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeRun } from '../src/run/normalize';
-import { escapeAttribute, firstPaintHtml } from './first-paint';
+import { startServer, type RunningServer } from './app-server';
+import { escapeAttribute, firstPaintHtml } from './first-paint-html';
+import { fakeDist, rawRequest, tempDir, writeFile } from './test-support';
 
 // The run's first paint is written from untrusted run files into the page: every text must stay an
 // attribute value, whatever it holds.
@@ -55,5 +58,59 @@ describe('firstPaintHtml', () => {
 describe('escapeAttribute', () => {
   it('escapes what could end an attribute or start markup', () => {
     expect(escapeAttribute(`a&b<c>d"e'f`)).toBe('a&#38;b&#60;c&#62;d&#34;e&#39;f');
+  });
+});
+
+describe('the embedded server writes the first paint into a run page', () => {
+  const runs = tempDir('runs');
+  const dist = tempDir('dist');
+  let server: RunningServer;
+  const page = (runId: string, query = '') => rawRequest(server.url, `/agents/agent-a/runs/${runId}${query}`);
+
+  beforeAll(async () => {
+    fakeDist(dist.path);
+    writeFile(join(runs.path, 'agent-a'), 'small.json', {
+      summary: { runId: 'small', status: 'completed', startedAt: 1000, endedAt: 1300 },
+      events: [
+        { type: 'RUN_STARTED', timestamp: 1000, data: {} },
+        { type: 'RUN_ENDED', timestamp: 1300, data: { status: 'completed' } },
+      ],
+    });
+    // Over 1 MB: drawn when the index reads the file, not when the page asks.
+    const events = Array.from({ length: 6000 }, (_, index) => ({
+      type: 'MODEL_USED',
+      timestamp: 1000 + index,
+      data: { prompt: 'p'.repeat(200) },
+    }));
+    writeFile(join(runs.path, 'agent-a'), 'big.json', { summary: { runId: 'big', status: 'completed', startedAt: 1000 }, events });
+    server = await startServer({ port: 0, runsDir: runs.path, distDir: dist.path, warn: () => {} });
+    // The folder is read on its first request.
+    expect((await rawRequest(server.url, '/api/agents/agent-a/runs?limit=1')).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await server.close();
+    runs.remove();
+    dist.remove();
+  });
+
+  it('before the app root, for a small run and a big one', async () => {
+    for (const [runId, count] of [
+      ['small', '2'],
+      ['big', '6,000'],
+    ]) {
+      // A page waits at most 100 ms for its picture, which a busy machine can miss the first time.
+      await expect.poll(async () => (await page(runId)).text).toContain(`data-t="Showing ${count} of ${count} events"`);
+      const { text, headers } = await page(runId);
+      expect(headers['content-type']).toMatch(/^text\/html/);
+      expect(text.indexOf('id="first-paint"')).toBeLessThan(text.indexOf('<div id="root"></div>'));
+    }
+  });
+
+  it('not for a link to an event or a filter, nor for a run it does not have', async () => {
+    expect((await page('small', '?event=e1')).text).not.toContain('first-paint');
+    expect((await page('small', '?kind=model')).text).not.toContain('first-paint');
+    expect((await page('missing')).text).not.toContain('first-paint');
+    await expect.poll(async () => (await page('small', '?roomId=8c804bdb-3231-0770-931b-7f1f637e3353')).text).toContain('first-paint');
   });
 });

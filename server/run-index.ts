@@ -20,6 +20,8 @@ export interface IndexedRun {
   /** mtime, size and inode when it was last read: a cached copy is good while this holds. */
   version: string;
   summary: RunSummaryRow;
+  /** The first paint drawn when the file was read, for a big file (see run-summary.ts). */
+  firstPaint: string | null;
 }
 
 export interface RunIndexOptions {
@@ -206,7 +208,12 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
         );
         continue;
       }
-      next.set(entry.result.summary.runId, { path: entry.path, version: entry.version, summary: entry.result.summary });
+      next.set(entry.result.summary.runId, {
+        path: entry.path,
+        version: entry.version,
+        summary: entry.result.summary,
+        firstPaint: entry.result.firstPaint ?? null,
+      });
       if (entry.result.checkable) nextCheckables.set(entry.result.summary.runId, entry.result.checkable);
     }
     byRunId = next;

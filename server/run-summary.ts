@@ -1,7 +1,9 @@
+import type { Run } from '../src/run/model';
 import { normalizeRun } from '../src/run/normalize';
 import { countRun, runDuration } from '../src/run/run-stats';
 import type { RunSummaryPayload } from '../src/run/run-schemas';
 import { truthBasis, type RunTruth, type TruthBasis } from '../src/run/run-truth';
+import { FIRST_PAINT_READ_BYTES, firstPaintHtml } from './first-paint-html';
 
 // The one place where a run file becomes a row of the runs list. The index (run-index.ts) computes
 // it once per file version and keeps it; richer rows (a status that also reads the action logs,
@@ -27,7 +29,17 @@ export type RunSummaryRow = { [K in SummaryField]-?: Exclude<RunSummaryPayload[K
  * A file's content judged: a row (and what its truth needs from the action log later), or why it
  * is not one. Never quotes the content.
  */
-export type SummaryResult = { summary: RunSummaryRow; checkable: TruthBasis['checkable'] } | { error: string };
+export type SummaryResult = Summarized | { error: string };
+
+export interface Summarized {
+  summary: RunSummaryRow;
+  checkable: TruthBasis['checkable'];
+  /**
+   * A big file's first paint (first-paint-html.ts), drawn while it is read anyway, so a page never
+   * waits for its parse; not for a run whose outcomes only the action log knows (drawn then without them).
+   */
+  firstPaint?: string;
+}
 
 export function summarizeRunText(text: string, agentId: string): SummaryResult {
   let json: unknown;
@@ -38,15 +50,17 @@ export function summarizeRunText(text: string, agentId: string): SummaryResult {
     return { error: 'not valid JSON' };
   }
   try {
-    return summarizeRun(json, agentId);
+    const run = normalizeRun(json, agentId);
+    const summarized = summarizeRun(run);
+    if (!summarized.checkable && Buffer.byteLength(text) > FIRST_PAINT_READ_BYTES) summarized.firstPaint = firstPaintHtml(run);
+    return summarized;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { error: `not a run (${reason.slice(0, 160)})` };
   }
 }
 
-export function summarizeRun(json: unknown, agentId: string): { summary: RunSummaryRow; checkable: TruthBasis['checkable'] } {
-  const run = normalizeRun(json, agentId);
+function summarizeRun(run: Run): Summarized {
   const { actions, modelCalls, errors, evaluators } = countRun(run);
   const { truth, checkable } = truthBasis(run);
   const summary: RunSummaryRow = {
