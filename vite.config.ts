@@ -1,7 +1,8 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { THEME_BOOT_SCRIPT } from './src/lib/theme-boot.ts';
 import { snapshotTemplatePlugin } from './vite.snapshot.config.ts';
 
 // react-router 7's package exports name only its development build, so production bundles got its
@@ -10,7 +11,7 @@ import { snapshotTemplatePlugin } from './vite.snapshot.config.ts';
 const REACT_ROUTER_PRODUCTION = fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url));
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), tailwindcss(), snapshotTemplatePlugin()],
+  plugins: [react(), tailwindcss(), snapshotTemplatePlugin(), themeBoot()],
   resolve: {
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: REACT_ROUTER_PRODUCTION }] : [],
   },
@@ -26,3 +27,11 @@ export default defineConfig(({ command }) => ({
     renderBuiltUrl: (_filename, { hostType }) => (hostType === 'html' ? undefined : { relative: true }),
   },
 }));
+
+/** index.html sets dark or light first thing (src/lib/theme-boot.ts). */
+function themeBoot(): Plugin {
+  return {
+    name: 'theme-boot',
+    transformIndexHtml: () => [{ tag: 'script', children: THEME_BOOT_SCRIPT, injectTo: 'head-prepend' }],
+  };
+}

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, RUNS, test } from './test';
 
 // What a first visit of a run page downloads: the run starts with the page (one request, reused by
@@ -112,16 +112,20 @@ test('a comparison starts both run requests with the page, and the app uses thos
 test.describe('the first paint', () => {
   const ACTION_ERROR_PAGE = `/agents/agent-real/runs/${RUNS.actionError}`;
   const drawn = (page: Page, text: string) => page.locator(`#first-paint [data-t="${text}"]`);
-  // The server reads the run's folder and action log on its first request, and the page does not wait
-  // more than a blink for that (on a busy machine, it can take longer): ask until its picture is ready.
-  const painted = (request: APIRequestContext) =>
-    expect.poll(async () => (await (await request.get(ACTION_ERROR_PAGE)).text()).includes('id="first-paint"')).toBe(true);
+  // A page waits at most 100 ms for the server's picture: the server's first request reads the run's
+  // folder and action log, and a busy machine can hold any request longer. Opens the page until it has it.
+  const openPainted = async (page: Page) => {
+    let html = '';
+    await expect
+      .poll(async () => (html = (await (await page.goto(ACTION_ERROR_PAGE))?.text()) ?? '').includes('id="first-paint"'))
+      .toBe(true);
+    return html;
+  };
 
-  test('shows the run before any script runs, with the failure the action log tells', async ({ browser, request }) => {
-    await painted(request);
+  test('shows the run before any script runs, with the failure the action log tells', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(ACTION_ERROR_PAGE);
+    await openPainted(page);
     await expect(page.locator('#first-paint')).toBeVisible();
     await expect(drawn(page, 'Run summary')).toBeVisible();
     await expect(drawn(page, RUNS.actionError)).toBeVisible();
@@ -133,10 +137,8 @@ test.describe('the first paint', () => {
     await context.close();
   });
 
-  test('gives way to the app, which shows the same status', async ({ page, request }) => {
-    await painted(request);
-    const response = await page.goto(ACTION_ERROR_PAGE);
-    const html = await response!.text();
+  test('gives way to the app, which shows the same status', async ({ page }) => {
+    const html = await openPainted(page);
     const badge = /data-t="([^"]*)"/.exec(html.slice(html.indexOf('Run summary')))![1];
     await expect(page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').first()).toBeVisible({ timeout: 15_000 });
     await expect(page.locator('#first-paint')).toHaveCount(0);
@@ -151,8 +153,25 @@ test.describe('the first paint', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   });
 
+  test('is dark before the app runs when the system is dark, by the one inline script the page allows', async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    // The app's code never arrives: what shows is the server's picture and the page's own head.
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await openPainted(page);
+    await expect(drawn(page, 'Run summary')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+    const background = await page.locator('#first-paint').evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(background).not.toBe('rgb(248, 250, 252)');
+    // The theme script ran under the page's Content-Security-Policy: no refusal was logged.
+    expect(errors.filter((error) => error.includes('Content Security Policy'))).toEqual([]);
+    await context.close();
+  });
+
   test('is not drawn for a link to one event, a filter or a search, which the app shows differently', async ({ request }) => {
-    await painted(request);
+    await expect.poll(async () => (await (await request.get(ACTION_ERROR_PAGE)).text()).includes('id="first-paint"')).toBe(true);
     for (const query of ['?event=e3', '?kind=model', '?q=reply']) {
       expect(await (await request.get(ACTION_ERROR_PAGE + query)).text()).not.toContain('id="first-paint"');
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,7 +46,12 @@ test('serves the app with a strict CSP and safe headers', async ({ request }) =>
     const headers = response.headers();
     const csp = directives(headers['content-security-policy'] ?? '');
     expect(csp.get('default-src')).toEqual(["'self'"]);
-    expect(csp.get('script-src')).toEqual(["'self'"]);
+    // Scripts from the origin, and exactly the page's own inline scripts (the theme's), by their hashes.
+    const inline = [...(await response.text()).matchAll(/<script>([^<]*)<\/script>/g)].map(
+      ([, code]) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`,
+    );
+    expect(inline).toHaveLength(1);
+    expect(csp.get('script-src')).toEqual(["'self'", ...inline]);
     expect(csp.get('connect-src')).toEqual(connect);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);

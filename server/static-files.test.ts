@@ -35,7 +35,8 @@ describe('static serving', () => {
       expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
       expect(res.headers['cache-control']).toBe('no-cache');
     }
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
+    // Scripts from this origin, and one inline script: the theme's, by its hash.
+    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';/);
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { open, type FileHandle } from 'node:fs/promises';
 import { extname, posix, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { gzipSync } from 'node:zlib';
+import { THEME_BOOT_SCRIPT } from '../src/lib/theme-boot';
 import { acceptsGzip, isCompressible, startBody } from './gzip-body';
 import { isReadMethod, type RequestHead } from './request-guards';
 
@@ -21,7 +23,7 @@ import { isReadMethod, type RequestHead } from './request-guards';
 export function contentSecurityPolicy(connectOrigins: string[] = [], frameAncestors: "'none'" | "'self'" = "'none'"): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' ${THEME_BOOT_HASH}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -32,6 +34,9 @@ export function contentSecurityPolicy(connectOrigins: string[] = [], frameAncest
     `frame-ancestors ${frameAncestors}`,
   ].join('; ');
 }
+
+/** index.html's one inline script, allowed by its hash (see src/lib/theme-boot.ts). */
+const THEME_BOOT_HASH = `'sha256-${createHash('sha256').update(THEME_BOOT_SCRIPT).digest('base64')}'`;
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 

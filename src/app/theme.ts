@@ -1,13 +1,14 @@
+import { THEME_KEY } from '../lib/theme-boot';
+
 // Light or dark: follows the system unless the user picked one, which is remembered.
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
-const KEY = 'run-viewer:theme';
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 
 export function storedTheme(): ThemeChoice {
   try {
-    const value = localStorage.getItem(KEY);
+    const value = localStorage.getItem(THEME_KEY);
     return value === 'light' || value === 'dark' ? value : 'system';
   } catch {
     return 'system';
@@ -21,8 +22,8 @@ export function applyTheme(choice: ThemeChoice = storedTheme()): void {
 
 export function chooseTheme(choice: ThemeChoice): void {
   try {
-    if (choice === 'system') localStorage.removeItem(KEY);
-    else localStorage.setItem(KEY, choice);
+    if (choice === 'system') localStorage.removeItem(THEME_KEY);
+    else localStorage.setItem(THEME_KEY, choice);
   } catch {
     // Storage can be unavailable (private windows); the choice then lasts for this page only.
   }
