@@ -12,18 +12,20 @@ import { deriveStatus, isUnknownRunPlaceholder } from './status';
  */
 export function markUnfinished(run: Run): Run {
   if (isUnknownRunPlaceholder(run) || deriveStatus(run).tone === 'running') return run;
-  const endsLeft = new Map<string, number>();
+  // Ends still to pair, by action id and, for actions without one, by name (no key string is built).
+  const endsLeft = { byId: new Map<string, number>(), byName: new Map<string, number>() };
   for (const event of run.events) {
-    const key = event.phase === 'ended' ? actionKey(event) : null;
-    if (key) endsLeft.set(key, (endsLeft.get(key) ?? 0) + 1);
+    if (event.phase !== 'ended') continue;
+    const pairing = pairingOf(event, endsLeft);
+    if (pairing) pairing.map.set(pairing.key, (pairing.map.get(pairing.key) ?? 0) + 1);
   }
   const runEnd = run.endedAt ?? lastTimestamp(run);
   let events: RunEvent[] | null = null;
   run.events.forEach((event, index) => {
-    const key = event.phase === 'started' ? actionKey(event) : null;
-    if (!key) return;
-    const left = endsLeft.get(key) ?? 0;
-    if (left > 0) return void endsLeft.set(key, left - 1);
+    const pairing = event.phase === 'started' ? pairingOf(event, endsLeft) : null;
+    if (!pairing) return;
+    const left = pairing.map.get(pairing.key) ?? 0;
+    if (left > 0) return void pairing.map.set(pairing.key, left - 1);
     const openMs = runEnd !== null && event.timestamp !== null ? Math.max(0, runEnd - event.timestamp) : null;
     const open = openMs === null ? '' : ` (open ${formatDuration(openMs)}, until the run ended)`;
     // Copied only when an action did not finish: most runs keep their events as they are.
@@ -33,10 +35,10 @@ export function markUnfinished(run: Run): Run {
   return events ? { ...run, events } : run;
 }
 
-function actionKey(event: RunEvent): string | null {
+function pairingOf(event: RunEvent, maps: { byId: Map<string, number>; byName: Map<string, number> }) {
   if (event.kind !== 'action') return null;
-  if (event.actionId) return `id:${event.actionId}`;
-  return event.name ? `name:${event.name}` : null;
+  if (event.actionId) return { map: maps.byId, key: event.actionId };
+  return event.name ? { map: maps.byName, key: event.name } : null;
 }
 
 function lastTimestamp(run: Run): number | null {
