@@ -54,6 +54,12 @@ interface Measured {
   rssAfterMb: number;
   /** Server CPU time (user + system) per answered request: steadier than latency on a shared machine. */
   cpuMsPerRequest: number;
+  /**
+   * Share of one core busy, over the run: the server's process, and this one (the load tool). On 2
+   * cores a tool near 100% is what bounds req/s, and so latency (50 connections / req/s).
+   */
+  serverCpuPercent: number;
+  toolCpuPercent: number;
   target?: { p99Ms: number; rssMb: number };
 }
 
@@ -179,6 +185,8 @@ async function measure(
   const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(pid))), 100);
   let next = 0;
   const cpuBefore = cpuMs(pid);
+  const toolCpuBefore = cpuMs(process.pid);
+  const wallBefore = performance.now();
   const result = await autocannon({
     url: baseUrl,
     connections,
@@ -188,6 +196,8 @@ async function measure(
   });
   clearInterval(sampler);
   const cpuUsed = cpuMs(pid) - cpuBefore;
+  const wallMs = performance.now() - wallBefore;
+  const toolCpuUsed = cpuMs(process.pid) - toolCpuBefore;
   const timing = await serverTiming(viewer);
   await new Promise((done) => setTimeout(done, 2000));
   const measured: Measured = {
@@ -203,10 +213,12 @@ async function measure(
     rssPeakMb: Math.round(rssPeakMb),
     rssAfterMb: Math.round(rssMb(pid)),
     cpuMsPerRequest: Math.round((cpuUsed / Math.max(1, result.requests.total)) * 100) / 100,
+    serverCpuPercent: Math.round((cpuUsed / wallMs) * 100),
+    toolCpuPercent: Math.round((toolCpuUsed / wallMs) * 100),
     target,
   };
   console.log(
-    `${scenario}: ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, in the server p50 ${measured.serverP50Ms} ms, p99 ${measured.serverP99Ms} ms, loop delay p99 ${measured.loopDelayP99Ms} ms, errors ${measured.errors}, non-2xx ${measured.non2xx}, RSS ${measured.rssBeforeMb}/${measured.rssPeakMb}/${measured.rssAfterMb} MB, CPU ${measured.cpuMsPerRequest} ms/request`,
+    `${scenario}: ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, in the server p50 ${measured.serverP50Ms} ms, p99 ${measured.serverP99Ms} ms, loop delay p99 ${measured.loopDelayP99Ms} ms, errors ${measured.errors}, non-2xx ${measured.non2xx}, RSS ${measured.rssBeforeMb}/${measured.rssPeakMb}/${measured.rssAfterMb} MB, CPU ${measured.cpuMsPerRequest} ms/request, busy: server ${measured.serverCpuPercent}%, load tool ${measured.toolCpuPercent}% of a core`,
   );
   return measured;
 }
@@ -322,7 +334,7 @@ function writeTable(report: {
     (result) =>
       `| ${result.scenario} | ${result.requestsPerSecond.toLocaleString('en')} | ${result.p50Ms} | ${result.p99Ms} | ` +
       `${result.serverP50Ms} / ${result.serverP99Ms} | ${result.loopDelayP99Ms} | ${result.errors + result.non2xx} | ` +
-      `${result.rssBeforeMb} / ${result.rssPeakMb} / ${result.rssAfterMb} | ${result.cpuMsPerRequest} | ${verdict(result)} |`,
+      `${result.rssBeforeMb} / ${result.rssPeakMb} / ${result.rssAfterMb} | ${result.cpuMsPerRequest} | ${result.serverCpuPercent}% / ${result.toolCpuPercent}% | ${verdict(result)} |`,
   );
   const busy =
     report.loadBefore > 2
@@ -332,8 +344,8 @@ function writeTable(report: {
     start,
     `Produced by \`npm run bench:server\` on ${report.date.slice(0, 10)} in ${report.seconds} s: autocannon, ${report.connections} connections, ${report.duration} s per scenario, loopback; the server in its own Node process.${busy}`,
     '',
-    '| scenario | req/s | p50 (ms) | p99 (ms) | in the server p50 / p99 (ms) | loop delay p99 (ms) | errors + non-2xx | server RSS before / peak / after (MB) | server CPU per request (ms) | target |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| scenario | req/s | p50 (ms) | p99 (ms) | in the server p50 / p99 (ms) | loop delay p99 (ms) | errors + non-2xx | server RSS before / peak / after (MB) | server CPU per request (ms) | CPU busy, server / load tool (% of a core) | target |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
     end,
   ].join('\n');
