@@ -132,6 +132,10 @@ test.describe('the first paint', () => {
     // elizaOS says the REPLY action succeeded; its action log says it failed, and so does the picture.
     await expect(drawn(page, 'action · failed').first()).toBeVisible();
     await expect(page.locator('#first-paint ol > li')).not.toHaveCount(0);
+    // It says what it is, promises nothing only the app brings, and scrolls like a page.
+    await expect(page.locator('#first-paint [data-t^="JavaScript is off"]')).toBeVisible();
+    await expect(drawn(page, 'Conversation')).toBeHidden();
+    expect(await page.evaluate(() => document.documentElement.scrollHeight > innerHeight)).toBe(true);
     // Drawn, not written: nothing in it is text a locator, a screen reader or a click can find.
     await expect(page.getByText('Run summary')).toHaveCount(0);
     await context.close();

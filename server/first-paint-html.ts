@@ -62,7 +62,7 @@ export function firstPaintHtml(run: Run): string {
     `</section>`,
   ];
   const conversation = run.roomId
-    ? `<section class="rounded-lg border border-border bg-card p-4 shadow-sm"><h2 class="mb-3 text-base font-semibold"${t('Conversation')}></h2><p class="text-sm text-muted"${t('Loading the conversation…')}></p></section>`
+    ? `<section class="rounded-lg border border-border bg-card p-4 shadow-sm" data-with-script><h2 class="mb-3 text-base font-semibold"${t('Conversation')}></h2><p class="text-sm text-muted"${t('Loading the conversation…')}></p></section>`
     : '';
   const chips = (Object.keys(KIND_STYLE) as (keyof typeof KIND_STYLE)[])
     .filter((kind) => kindCounts[kind] > 0)
@@ -73,7 +73,7 @@ export function firstPaintHtml(run: Run): string {
     .join('');
   const timeline = [
     `<section class="rounded-lg border border-border bg-card p-4 shadow-sm"><h2 class="mb-3 text-base font-semibold"${t('Timeline')}></h2>`,
-    `<div class="mb-2 h-[30px] rounded border border-border"></div>`,
+    `<div class="mb-2 h-[30px] rounded border border-border" data-with-script></div>`,
     `<div class="mb-3 flex flex-wrap items-center gap-2">${chips}<span class="ml-auto text-xs text-muted"${t(`Showing ${formatNumber(rows.length)} of ${formatNumber(rows.length)} events`)}></span></div>`,
     rows.length === 0
       ? `<p class="text-sm text-muted"${t('No events to show.')}></p>`
@@ -83,7 +83,8 @@ export function firstPaintHtml(run: Run): string {
   return [
     `<div id="first-paint" class="first-paint" aria-hidden="true" inert>`,
     `<div class="border-b border-border bg-card"><div class="mx-auto max-w-6xl px-4 py-3"><span class="font-semibold leading-[26px]"${t('elizaOS Run Viewer')}></span></div></div>`,
-    `<div class="mx-auto max-w-6xl space-y-4 px-4 py-6"><div class="h-[22px]"></div>`,
+    `<div class="mx-auto max-w-6xl space-y-4 px-4 py-6"><div class="h-[22px] text-sm text-[var(--status-failed)]">`,
+    `<noscript><span${t('JavaScript is off: this is a picture of the run. Turn JavaScript on to open events, search and filter.')}></span></noscript></div>`,
     ...summary,
     conversation,
     ...timeline,

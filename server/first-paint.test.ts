@@ -33,7 +33,7 @@ describe('firstPaintHtml', () => {
     // Every tag it writes is one of its own, with no text between tags.
     expect(html.replace(/<[^>]*>/g, '')).toBe('');
     expect(new Set(html.match(/<([a-z0-9]+)/g))).toEqual(
-      new Set(['<div', '<span', '<section', '<h2', '<p', '<dl', '<dt', '<dd', '<h3', '<ul', '<li', '<ol']),
+      new Set(['<div', '<span', '<section', '<h2', '<p', '<dl', '<dt', '<dd', '<h3', '<ul', '<li', '<ol', '<noscript']),
     );
   });
 
