@@ -6,6 +6,7 @@ import { estimateInputs, type EstimateInput } from '../run/token-estimate';
 import type { RunSource } from '../run/run-source';
 
 const NONE: ReadonlyMap<string, TokenCount> = new Map();
+const NO_INPUTS: EstimateInput[] = [];
 
 /**
  * Estimated tokens for the model calls that report none; empty until ready. The viewer's server
@@ -20,7 +21,8 @@ export function useTokenEstimates(
   panelSeen: boolean,
   later = false,
 ): { estimates: ReadonlyMap<string, TokenCount>; estimating: boolean } {
-  const inputs = useMemo(() => estimateInputs(run), [run]);
+  // Not even read while later: going through every call's prompt is part of what is put off.
+  const inputs = useMemo(() => (later ? NO_INPUTS : estimateInputs(run)), [run, later]);
   const onServer = source.kind === 'server' && serverCountsTokens();
   const { saved, offline } = savedTokenCounts(source);
   const savedAll = saved !== null && inputs.every((input) => saved.has(input.eventId));
