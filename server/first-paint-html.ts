@@ -37,7 +37,7 @@ export function firstPaintHtml(run: Run): string {
   const durationMs = runDuration(run, Date.now());
   const summary = [
     `<section class="rounded-lg border border-border bg-card p-4 shadow-sm">`,
-    `<div class="mb-3 flex flex-wrap items-center gap-3"><h2 class="text-base font-semibold"${t('Run summary')}></h2>`,
+    `<div class="mb-3 flex min-h-9 flex-wrap items-center gap-3"><h2 class="text-base font-semibold"${t('Run summary')}></h2>`,
     badge(TONE_COLOR[status.tone], `${TONE_ICON[status.tone]} ${status.label}`),
     counts.errors > 0 && status.tone !== 'failed'
       ? badge('var(--status-failed)', `! ${counts.errors === 1 ? '1 error' : `${counts.errors} errors`}`)
