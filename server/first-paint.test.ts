@@ -69,6 +69,12 @@ describe('the embedded server writes the first paint into a run page', () => {
 
   beforeAll(async () => {
     fakeDist(dist.path);
+    writeFile(
+      dist.path,
+      'index.html',
+      '<!doctype html><html><head><link rel="stylesheet" crossorigin href="/assets/index-abc123.css"></head><body><div id="root"></div></body></html>',
+    );
+    writeFile(join(dist.path, 'assets'), 'index-abc123.css', '.first-paint{position:fixed}');
     writeFile(join(runs.path, 'agent-a'), 'small.json', {
       summary: { runId: 'small', status: 'completed', startedAt: 1000, endedAt: 1300 },
       events: [
@@ -104,6 +110,9 @@ describe('the embedded server writes the first paint into a run page', () => {
       const { text, headers } = await page(runId);
       expect(headers['content-type']).toMatch(/^text\/html/);
       expect(text.indexOf('id="first-paint"')).toBeLessThan(text.indexOf('<div id="root"></div>'));
+      // Its style sheet comes with it: the browser paints nothing before its style sheets are in.
+      expect(text).toContain('<style>.first-paint{position:fixed}</style>');
+      expect(text).not.toContain('rel="stylesheet"');
     }
   });
 
@@ -111,6 +120,7 @@ describe('the embedded server writes the first paint into a run page', () => {
     expect((await page('small', '?event=e1')).text).not.toContain('first-paint');
     expect((await page('small', '?kind=model')).text).not.toContain('first-paint');
     expect((await page('missing')).text).not.toContain('first-paint');
+    expect((await page('missing')).text).toContain('rel="stylesheet"');
     await expect.poll(async () => (await page('small', '?roomId=8c804bdb-3231-0770-931b-7f1f637e3353')).text).toContain('first-paint');
   });
 });
