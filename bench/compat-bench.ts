@@ -57,6 +57,21 @@ async function measureOfficialClient(
   }
 }
 
+/**
+ * The official client's list now and then names another run first (seen once in 6 repetitions): that
+ * visit is not of our run, so it is taken again, at most twice more.
+ */
+async function measureOfficialClientAgain(browser: Browser, baseUrl: string, agentId: string, runId: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measureOfficialClient(browser, baseUrl, agentId, runId);
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('the official client showed')) throw error;
+      console.log(`[compat-bench] ${String(error)}; measuring that visit again`);
+    }
+  }
+}
+
 async function main() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found (set CHROMIUM_PATH, or apt-get install chromium).');
@@ -95,7 +110,7 @@ async function main() {
           floorUrl: `${proxy.url}/api/agents/${agentId}/runs/${runId}${room}`,
         }),
       );
-      const official = await measureOfficialClient(browser, eliza.baseUrl, agentId, runId);
+      const official = await measureOfficialClientAgain(browser, eliza.baseUrl, agentId, runId);
       theirs.push(official.firstSpanMs);
       oursEmbedded.push(
         await measureVisit(browser, `${embedded.url}/agents/${SMALL_RUN.agentId}/runs/${SMALL_RUN.runId}?roomId=${SMALL_RUN.roomId}`, {
