@@ -143,6 +143,9 @@ test.describe('the first paint', () => {
 
   test('gives way to the app, which shows the same status', async ({ page }) => {
     const html = await openPainted(page);
+    // The built page's style sheet comes inline with the picture: nothing paints before its sheets are in.
+    expect(html).toMatch(/<style>[^<]*\.first-paint/);
+    expect(html).not.toContain('rel="stylesheet"');
     const badge = /data-t="([^"]*)"/.exec(html.slice(html.indexOf('Run summary')))![1];
     await expect(page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').first()).toBeVisible({ timeout: 15_000 });
     await expect(page.locator('#first-paint')).toHaveCount(0);
