@@ -165,8 +165,9 @@ function isApiPath(path: string): boolean {
  * still being indexed (thousands of runs) answers after the app would have.
  */
 async function firstPaintOf(firstPaints: FirstPaints | undefined, path: string, query: string): Promise<string | null> {
-  const page = firstPaints ? runPageOf(path, query) : null;
-  if (!firstPaints || !page || [...page.params.keys()].some((key) => key !== 'roomId')) return null;
+  if (!firstPaints) return null;
+  const page = runPageOf(path, query);
+  if (!page || [...page.params.keys()].some((key) => key !== 'roomId')) return null;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((done) => (timer = setTimeout(done, FIRST_PAINT_WAIT_MS, null)));
   const painted = firstPaints(page.agentId, page.runId).catch(() => null);

@@ -75,6 +75,11 @@ describe('the embedded server writes the first paint into a run page', () => {
       '<!doctype html><html><head><link rel="stylesheet" crossorigin href="/assets/index-abc123.css"></head><body><div id="root"></div></body></html>',
     );
     writeFile(join(dist.path, 'assets'), 'index-abc123.css', '.first-paint{position:fixed}');
+    // `$'` and `$&` mean something to String.replace: the picture must go in as written.
+    writeFile(join(runs.path, 'agent-a'), 'dollars.json', {
+      summary: { runId: 'dollars', status: 'completed', startedAt: 1000, endedAt: 1300 },
+      events: [{ type: 'RUN_STARTED', timestamp: 1000, data: { source: "$' $& $`" } }],
+    });
     writeFile(join(runs.path, 'agent-a'), 'small.json', {
       summary: { runId: 'small', status: 'completed', startedAt: 1000, endedAt: 1300 },
       events: [
@@ -114,6 +119,14 @@ describe('the embedded server writes the first paint into a run page', () => {
       expect(text).toContain('<style>.first-paint{position:fixed}</style>');
       expect(text).not.toContain('rel="stylesheet"');
     }
+  });
+
+  it('as written, whatever the run holds', async () => {
+    await expect.poll(async () => (await page('dollars')).text).toContain('first-paint');
+    const { text } = await page('dollars');
+    expect(text).toContain('data-t="Run started · $&#39; $&#38; $`"');
+    expect(text.split('<div id="root"></div>')).toHaveLength(2);
+    expect(text.split('</html>')).toHaveLength(2);
   });
 
   it('not for a link to an event or a filter, nor for a run it does not have', async () => {

@@ -3,6 +3,7 @@ import { actionIdsToCheck, applyActionLog } from '../src/run/log-outcomes';
 import { normalizeRun } from '../src/run/normalize';
 import { BudgetCache } from './budget-cache';
 import { firstPaintHtml, FIRST_PAINT_READ_BYTES } from './first-paint-html';
+import { versionSize } from './run-index';
 import type { RunsStore } from './runs-store';
 
 export type FirstPaints = (agentId: string, runId: string) => Promise<string | null>;
@@ -17,7 +18,7 @@ export function createFirstPaints(store: RunsStore): FirstPaints {
     const indexed = await store.findRun(agentId, runId);
     if (!indexed) return null;
     // A bigger file's picture is drawn when the index reads it (run-summary.ts), off the event loop.
-    if (Number(indexed.version.split(':')[1]) > FIRST_PAINT_READ_BYTES) return indexed.firstPaint;
+    if (versionSize(indexed.version) > FIRST_PAINT_READ_BYTES) return indexed.firstPaint;
     const key = `${agentId}/${runId}`;
     const log = await store.actionLog(agentId);
     const version = `${indexed.version}|${log?.version}`;

@@ -6,7 +6,7 @@ import { createGzip } from 'node:zlib';
 import { JSON_TYPE } from './api-responses';
 import { preparedBody, sendPrepared, setGzipped, startBody, willGzip, type PreparedBody } from './gzip-body';
 import { BudgetCache } from './budget-cache';
-import { fileVersion, type IndexedRun } from './run-index';
+import { fileVersion, versionSize, type IndexedRun } from './run-index';
 
 // Sends a run file exactly as it is on disk. A run page polls its run every 2 s, so the bytes of
 // small files are kept (least recently used first out, within a byte budget) while the index says
@@ -59,7 +59,7 @@ export function createRunFiles({
   return async (req, res, run) => {
     const hit = bodies.get(run.path, run.version);
     if (hit) return send(req, res, run.path, hit);
-    const size = Number(run.version.split(':')[1]);
+    const size = versionSize(run.version);
     if (size <= maxCachedFileBytes) {
       const bytes = await readFile(run.path).catch(() => null);
       if (!bytes) return false;

@@ -255,3 +255,8 @@ export function createRunIndex(options: RunIndexOptions): RunIndex {
 export function fileVersion(info: { mtimeMs: number; size: number; ino: number }): string {
   return `${info.mtimeMs}:${info.size}:${info.ino}`;
 }
+
+/** The file's size in bytes, as its version (fileVersion) records it. */
+export function versionSize(version: string): number {
+  return Number(version.split(':')[1]);
+}

@@ -152,8 +152,8 @@ async function inlineStylesheet(html: string, root: string, styles: Map<string, 
 }
 
 /** index.html with a run's first paint (server/first-paint.ts) right before the app's root. */
-function withFirstPaint(html: string, firstPaint: string | null): string {
-  return firstPaint === null ? html : html.replace(ROOT, firstPaint + ROOT);
+function withFirstPaint(html: string, firstPaint: string): string {
+  return html.replace(ROOT, () => firstPaint + ROOT);
 }
 
 async function openFile(path: string): Promise<FileHandle | null> {
