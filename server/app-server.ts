@@ -8,11 +8,12 @@ import { sendApiNotFound, sendError, sendMethodNotAllowed, setApiHeaders } from 
 import { matchApiRoute, routeQuery, type ApiRoute } from './api-routes';
 import { createEmbeddedApi } from './embedded-api';
 import { createHostCheck, isReadMethod, setSecurityHeaders, splitUrl } from './request-guards';
-import { createProxy, displayUrl } from './proxy';
-import { createFirstPaints, type FirstPaints } from './first-paint';
+import { createProxy, displayUrl, sendUpstream } from './proxy';
+import { createFirstPaints, createProxyFirstPaints, type FirstPaints } from './first-paint';
 import { compareCodeOf, runPageOf, runPreloadLink } from './run-preload';
 import { createRunsStore, type RunsStoreOptions } from './runs-store';
 import { contentSecurityPolicy, createStaticFiles } from './static-files';
+import { createHandoffs } from './upstream-handoff';
 import { createTokenEstimates, TOKEN_ESTIMATES_PREFIX } from './token-estimates';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -170,7 +171,7 @@ async function firstPaintOf(firstPaints: FirstPaints | undefined, path: string, 
   if (!page || [...page.params.keys()].some((key) => key !== 'roomId')) return null;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((done) => (timer = setTimeout(done, FIRST_PAINT_WAIT_MS, null)));
-  const painted = firstPaints(page.agentId, page.runId).catch(() => null);
+  const painted = firstPaints(page.agentId, page.runId, page.roomId).catch(() => null);
   return Promise.race([painted, late]).finally(() => clearTimeout(timer));
 }
 
@@ -206,9 +207,19 @@ function createApi(options: ServerOptions): {
       bodyTimeoutMs: options.upstreamBodyTimeoutMs ?? 5 * 60_000,
       maxBodyBytes: options.maxProxyBodyBytes ?? 256 * 1024 * 1024,
     });
-    const api = guarded((req, res, _route, path, query) => proxy(req, res, path, query));
+    // What a run page's first paint asked for goes to the page's own requests for the same (GETs only).
+    const handoffs = createHandoffs(proxy.call);
+    const api = guarded((req, res, _route, path, query) => {
+      const handed = req.method === 'GET' ? handoffs.take(path, query) : null;
+      return handed ? sendUpstream(req, res, handed) : proxy(req, res, path, query);
+    });
     const key = options.elizaServerAuthToken ? 'set' : 'not set';
-    return { api, apiDescription: `proxy to ${displayUrl(options.elizaServerUrl)}, API key: ${key}` };
+    return {
+      api,
+      apiDescription: `proxy to ${displayUrl(options.elizaServerUrl)}, API key: ${key}`,
+      close: async () => handoffs.close(),
+      firstPaints: createProxyFirstPaints(handoffs),
+    };
   }
 
   const runsDir = resolve(options.runsDir ?? DEFAULT_RUNS_DIR);

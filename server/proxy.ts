@@ -1,7 +1,7 @@
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { Transform, Writable } from 'node:stream';
+import { pipeline as chain, type Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { sendError } from './api-responses';
@@ -23,7 +23,23 @@ export interface ProxyOptions {
 }
 
 /** `query` is already the route's own parameters (see routeQuery). */
-export type Proxy = (req: IncomingMessage, res: ServerResponse, path: string, query: string) => void;
+export interface Proxy {
+  /** Forwards a request and sends the upstream's answer as its response. */
+  (req: IncomingMessage, res: ServerResponse, path: string, query: string): void;
+  /** A GET of `path` whose answer another request sends later (see upstream-handoff.ts). */
+  call(path: string, query: string): UpstreamCall;
+}
+
+/** What the upstream answered, as the viewer will pass it on: our own error, or its status and checked body. */
+export type UpstreamOutcome =
+  | { kind: 'fault'; status: number; code: string; message: string }
+  | { kind: 'answer'; status: number; contentType: string; size: number | null; headers: [string, string][]; body: Readable };
+
+export interface UpstreamCall {
+  outcome: Promise<UpstreamOutcome>;
+  /** Stops the request and its body; for a caller that no longer wants the answer. */
+  cancel(): void;
+}
 
 const PASSED_HEADERS = ['retry-after'];
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
@@ -49,6 +65,7 @@ class UpstreamFault extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly status = 502,
   ) {
     super(message);
   }
@@ -61,9 +78,8 @@ export function createProxy({ upstreamUrl, authToken, timeoutMs, bodyTimeoutMs, 
   // Connections are reused: a run page polls every 2 s, and a new TCP (and TLS) handshake each time adds up.
   const agent =
     base.protocol === 'https:' ? new HttpsAgent({ keepAlive: true, maxSockets: 64 }) : new HttpAgent({ keepAlive: true, maxSockets: 64 });
-  const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
-  return (req, res, path, query) => {
+  const call = (method: string, path: string, query: string): UpstreamCall => {
     const target = new URL(base.origin);
     target.pathname = basePath + path;
     target.search = query;
@@ -73,72 +89,92 @@ export function createProxy({ upstreamUrl, authToken, timeoutMs, bodyTimeoutMs, 
 
     let upstream: ClientRequest;
     try {
-      upstream = send(target, { method: req.method, headers, agent });
+      upstream = send(target, { method, headers, agent });
     } catch {
-      return sendError(req, res, 400, 'INVALID_PATH', 'Invalid request path');
+      return { outcome: Promise.resolve(fault(400, 'INVALID_PATH', 'Invalid request path')), cancel: () => {} };
     }
+    let body: Readable | null = null;
     let timedOut = false;
     const headerTimer = setTimeout(() => {
       timedOut = true;
       upstream.destroy(new Error('timeout'));
     }, timeoutMs);
-    res.on('close', () => {
-      clearTimeout(headerTimer);
-      if (!res.writableFinished) upstream.destroy();
-    });
-
-    upstream.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(headerTimer);
-      if (res.headersSent) return void res.destroy();
-      if (timedOut) return sendError(req, res, 504, 'UPSTREAM_TIMEOUT', `The elizaOS server did not answer within ${seconds(timeoutMs)}`);
-      sendError(req, res, 502, 'UPSTREAM_UNREACHABLE', `Could not reach the elizaOS server (${error.code ?? 'connection failed'})`);
-    });
-
-    upstream.on('response', (answer) => {
-      clearTimeout(headerTimer);
-      const fault = checkAnswer(answer, maxBodyBytes);
-      if (fault) {
-        answer.destroy();
-        return sendError(req, res, 502, fault.code, fault.message);
-      }
-      const encoding = (answer.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-      const decode = DECODERS[encoding];
-      const declared = answer.headers['content-length'] === undefined ? null : Number(answer.headers['content-length']);
-      // Decoded bytes have no known length; masked bytes keep theirs.
-      const size = decode || !Number.isFinite(declared) ? null : declared;
-      for (const name of PASSED_HEADERS) {
-        const value = answer.headers[name];
-        if (value !== undefined) res.setHeader(name, value);
-      }
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (value !== undefined && name.startsWith('ratelimit-')) res.setHeader(name, value);
-      }
-      const status = answer.statusCode ?? 502;
-      const contentType = answer.headers['content-type'] ?? 'application/json';
-      const stages: NodeJS.ReadWriteStream[] = [];
-      if (decode) stages.push(decode());
-      stages.push(byteLimit(maxBodyBytes));
-      if (authToken) stages.push(maskSecret(authToken));
-      stages.push(timeLimits(answer, timeoutMs, bodyTimeoutMs));
-      const sink = deferredBody(() => startBody(req, res, status, contentType, size));
-      // @ts-expect-error pipeline's overloads do not cover a spread of transforms
-      pipeline(answer, ...stages, sink).catch((error: unknown) => {
-        // Nothing sent yet: an honest error. Headers gone: cutting the connection is the only signal left.
-        if (res.headersSent) return void res.destroy();
-        const known = error instanceof UpstreamFault ? error : null;
-        const code = known?.code ?? 'UPSTREAM_CLOSED';
-        const message =
-          code === 'UPSTREAM_IDLE'
-            ? `The elizaOS server stopped sending its answer for ${seconds(timeoutMs)}`
-            : code === 'UPSTREAM_SLOW'
-              ? `The elizaOS server took longer than ${seconds(bodyTimeoutMs)} to send its answer`
-              : (known?.message ?? 'The elizaOS server closed the connection before sending its answer');
-        sendError(req, res, code === 'UPSTREAM_IDLE' || code === 'UPSTREAM_SLOW' ? 504 : 502, code, message);
+    const outcome = new Promise<UpstreamOutcome>((settle) => {
+      upstream.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(headerTimer);
+        if (timedOut) settle(fault(504, 'UPSTREAM_TIMEOUT', `The elizaOS server did not answer within ${seconds(timeoutMs)}`));
+        else settle(fault(502, 'UPSTREAM_UNREACHABLE', `Could not reach the elizaOS server (${error.code ?? 'connection failed'})`));
+      });
+      upstream.on('response', (answer) => {
+        clearTimeout(headerTimer);
+        const unfit = checkAnswer(answer, maxBodyBytes);
+        if (unfit) {
+          answer.destroy();
+          return settle(fault(502, unfit.code, unfit.message));
+        }
+        const encoding = (answer.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+        const decode = DECODERS[encoding];
+        const declared = answer.headers['content-length'] === undefined ? null : Number(answer.headers['content-length']);
+        const passed: [string, string][] = [];
+        for (const [name, value] of Object.entries(answer.headers)) {
+          if (typeof value === 'string' && (PASSED_HEADERS.includes(name) || name.startsWith('ratelimit-'))) passed.push([name, value]);
+        }
+        const stages: NodeJS.ReadWriteStream[] = [];
+        if (decode) stages.push(decode());
+        stages.push(byteLimit(maxBodyBytes));
+        if (authToken) stages.push(maskSecret(authToken));
+        stages.push(timeLimits(answer, timeoutMs, bodyTimeoutMs));
+        // The last stage is the body; a fault anywhere in the chain destroys it with that fault.
+        // @ts-expect-error pipeline's overloads do not cover a spread of transforms
+        body = chain(answer, ...stages, () => {}) as Readable;
+        settle({
+          kind: 'answer',
+          status: answer.statusCode ?? 502,
+          contentType: answer.headers['content-type'] ?? 'application/json',
+          // Decoded bytes have no known length; masked bytes keep theirs.
+          size: decode || !Number.isFinite(declared) ? null : declared,
+          headers: passed,
+          body,
+        });
       });
     });
-
     upstream.end();
+    return {
+      outcome,
+      cancel: () => {
+        clearTimeout(headerTimer);
+        upstream.destroy();
+        body?.destroy();
+      },
+    };
   };
+
+  const forward = (req: IncomingMessage, res: ServerResponse, path: string, query: string) =>
+    void sendUpstream(req, res, call(req.method ?? 'GET', path, query));
+  return Object.assign(forward, { call: (path: string, query: string) => call('GET', path, query) });
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+function fault(status: number, code: string, message: string): UpstreamOutcome {
+  return { kind: 'fault', status, code, message };
+}
+
+/** Sends an upstream call's outcome as this response; a response that closes early cancels the call. */
+export async function sendUpstream(req: IncomingMessage, res: ServerResponse, call: UpstreamCall): Promise<void> {
+  res.on('close', () => {
+    if (!res.writableFinished) call.cancel();
+  });
+  const outcome = await call.outcome;
+  if (outcome.kind === 'fault') return sendError(req, res, outcome.status, outcome.code, outcome.message);
+  for (const [name, value] of outcome.headers) res.setHeader(name, value);
+  const sink = deferredBody(() => startBody(req, res, outcome.status, outcome.contentType, outcome.size));
+  await pipeline(outcome.body, sink).catch((error: unknown) => {
+    // Nothing sent yet: an honest error. Headers gone: cutting the connection is the only signal left.
+    if (res.headersSent) return void res.destroy();
+    if (error instanceof UpstreamFault) return sendError(req, res, error.status, error.code, error.message);
+    sendError(req, res, 502, 'UPSTREAM_CLOSED', 'The elizaOS server closed the connection before sending its answer');
+  });
 }
 
 /** What makes an upstream answer unfit to pass on, before any of its body is read. */
@@ -193,9 +229,11 @@ function byteLimit(max: number): Transform {
 
 /** Ends a body that goes quiet for `idleMs`, or that takes longer than `totalMs` as a whole. */
 function timeLimits(source: IncomingMessage, idleMs: number, totalMs: number): Transform {
-  const fail = (code: string) => stage.destroy(new UpstreamFault(code, code));
-  const total = setTimeout(() => fail('UPSTREAM_SLOW'), totalMs);
-  let idle = setTimeout(() => fail('UPSTREAM_IDLE'), idleMs);
+  const idleFault = () => new UpstreamFault('UPSTREAM_IDLE', `The elizaOS server stopped sending its answer for ${seconds(idleMs)}`, 504);
+  const slowFault = () =>
+    new UpstreamFault('UPSTREAM_SLOW', `The elizaOS server took longer than ${seconds(totalMs)} to send its answer`, 504);
+  const total = setTimeout(() => stage.destroy(slowFault()), totalMs);
+  let idle = setTimeout(() => stage.destroy(idleFault()), idleMs);
   const stop = () => {
     clearTimeout(total);
     clearTimeout(idle);
@@ -203,7 +241,7 @@ function timeLimits(source: IncomingMessage, idleMs: number, totalMs: number): T
   const stage = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       clearTimeout(idle);
-      idle = setTimeout(() => fail('UPSTREAM_IDLE'), idleMs);
+      idle = setTimeout(() => stage.destroy(idleFault()), idleMs);
       callback(null, chunk);
     },
     flush(callback) {

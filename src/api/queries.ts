@@ -6,9 +6,10 @@ import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
 import { ApiError, isApiError } from './api-error';
 import { fetchJson, parseBody } from './client';
 import { reportProgress } from './download-progress';
+import { readLogPages, type LogType } from '../run/log-pages';
 import { pollDelay } from './poll-policy';
-import { agentsResponseSchema, logsResponseSchema, runsListResponseSchema } from './schemas';
-import type { LogRow } from '../run/run-schemas';
+import { agentsResponseSchema, runsListResponseSchema } from './schemas';
+import { logsResponseSchema, type LogRow } from '../run/run-schemas';
 import type { AgentLogs } from '../run/run-truth';
 
 // Query option factories: the one place that knows query keys and cache policy.
@@ -131,33 +132,20 @@ export function runQueryOptions(agentId: string, runId: string, roomId: string |
   });
 }
 
-const LOG_PAGE = 100;
-const LOG_PAGES = 5;
-
 /**
  * Log rows of one type for a room, newest first, paged until every wanted id (actionId or
  * memoryId) has been seen or the log ends. The key holds the ids, so new ones fetch again.
  */
-export function logsQueryOptions(agentId: string, roomId: string | null, type: 'action' | 'embedding_event', wantedIds: string[]) {
+export function logsQueryOptions(agentId: string, roomId: string | null, type: LogType, wantedIds: string[]) {
   return queryOptions({
     queryKey: ['logs', agentId, { roomId, type, wantedIds }],
-    queryFn: async ({ signal }): Promise<LogRow[]> => {
-      const rows: LogRow[] = [];
-      const missing = new Set(wantedIds);
-      for (let page = 0; page < LOG_PAGES && missing.size > 0; page++) {
-        const params = new URLSearchParams({ type, count: String(LOG_PAGE), offset: String(page * LOG_PAGE) });
-        if (roomId) params.set('roomId', roomId);
-        const response = await fetchJson(`/api/agents/${segment(agentId)}/logs?${params}`, { signal });
-        const batch = parseBody(logsResponseSchema, response).data;
-        rows.push(...batch);
-        for (const row of batch) {
-          const body = row.body as { actionId?: unknown; memoryId?: unknown } | null;
-          missing.delete(String(body?.actionId ?? body?.memoryId ?? ''));
-        }
-        if (batch.length < LOG_PAGE) break;
-      }
-      return rows;
-    },
+    queryFn: ({ signal }) =>
+      readLogPages(
+        type,
+        roomId,
+        wantedIds,
+        async (query) => parseBody(logsResponseSchema, await fetchJson(`/api/agents/${segment(agentId)}/logs?${query}`, { signal })).data,
+      ),
     retry: retryTransient,
     staleTime: Infinity,
   });

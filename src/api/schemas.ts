@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { logRowSchema, runSummarySchema } from '../run/run-schemas';
+import { runSummarySchema } from '../run/run-schemas';
 import type { RunTruth } from '../run/run-truth';
 
 // Schemas for the non-run responses: the agents list, the runs list and error bodies.
@@ -40,11 +40,6 @@ export type RunsList = z.infer<typeof runsListResponseSchema>['data'];
 export type ListedRun = RunsList['runs'][number];
 
 /** GET /api/agents/:agentId/logs: raw log rows; only `body` matters to the viewer. */
-export const logsResponseSchema = z.object({
-  success: z.literal(true),
-  data: z.array(logRowSchema),
-});
-
 const statusToneSchema = z.enum(['running', 'completed', 'failed', 'timeout', 'cancelled', 'other']);
 const countSchema = z.nullable(z.number().check(z.int(), z.nonnegative()));
 

@@ -82,6 +82,12 @@ export const documentedRunSchema = z.looseObject({
 /** One row of the agent's raw log (GET /api/agents/:agentId/logs); only `type` and `body` matter to the viewer. */
 export const logRowSchema = z.looseObject({ type: z.nullish(z.string()), body: z.optional(z.unknown()) });
 
+/** A page of the agent's log: the real server's envelope. */
+export const logsResponseSchema = z.object({
+  success: z.literal(true),
+  data: z.array(logRowSchema),
+});
+
 export const envelopeSchema = z.looseObject({
   success: z.literal(true),
   data: z.unknown(),
