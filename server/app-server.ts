@@ -112,7 +112,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         ? tokenEstimates(req, res, path, query)
         : vite
           ? vite.middlewares(req, res, () => notFound(res))
-          : firstPaintOf(firstPaints, path, query).then((firstPaint) => staticFiles(req, res, path, '', firstPaint));
+          : // A HEAD has no body to draw into, and must not make the proxy ask the elizaOS server.
+            firstPaintOf(req.method === 'GET' ? firstPaints : undefined, path, query).then((firstPaint) =>
+              staticFiles(req, res, path, '', firstPaint),
+            );
     Promise.resolve(handled).catch((error: unknown) => {
       // A browser that navigates away closes its requests; that is not a failure worth a warning.
       if (req.destroyed || (error as { code?: string } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE') return void res.destroy();

@@ -143,10 +143,11 @@ describe('proxy mode: the first paint and its hand-off', () => {
     expect((await rawRequest(viewer.url, `/api/agents/${AGENT}/runs/${RUN}`)).status).toBe(200);
   });
 
-  it('does not start a request for a page the app draws itself (an event link)', async () => {
+  it('does not start a request for a page the app draws itself (an event link), nor for a HEAD', async () => {
     const before = upstream.seen.length;
     const page = await rawRequest(viewer.url, `/agents/${AGENT}/runs/${RUN}?event=e1`);
     expect(page.text).not.toContain('first-paint');
+    expect((await rawRequest(viewer.url, `/agents/${AGENT}/runs/${RUN}`, { method: 'HEAD' })).status).toBe(200);
     expect(upstream.seen.length).toBe(before);
   });
 });
