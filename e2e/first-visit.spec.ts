@@ -160,6 +160,22 @@ test.describe('the first paint', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   });
 
+  test('stays while the app is still loading the run, and goes when the app shows it', async ({ page }) => {
+    // The run's answer is held back: the app shows its loading skeleton, under the picture.
+    let release = () => {};
+    const released = new Promise<void>((done) => (release = done));
+    await page.route(`**/api/agents/agent-real/runs/${RUNS.actionError}`, async (route) => {
+      await released;
+      await route.continue().catch(() => {});
+    });
+    await openPainted(page);
+    await expect(page.locator('#root [data-first-paint-wait]')).toBeAttached({ timeout: 15_000 });
+    await expect(page.locator('#first-paint')).toBeVisible();
+    release();
+    await expect(page.getByRole('list', { name: 'Event timeline' }).getByRole('listitem').first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('#first-paint')).toHaveCount(0);
+  });
+
   test('is dark before the app runs when the system is dark, by the one inline script the page allows', async ({ browser }) => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
