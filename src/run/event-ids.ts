@@ -37,15 +37,22 @@ const KIND_LETTER: Record<EventKind, string> = {
  * log row id sent on each event, by its position in the server's array, when any event had one.
  */
 export function eventIds(sources: readonly IdSource[], logIds: readonly unknown[] | null = null): string[] {
-  const logIdAt = (source: IdSource) => (logIds === null ? null : ownText(logIds[source.position]));
-  // How many events carry each own id, counted by the server's id itself (no string is built).
+  // Each event's own id, read once: its log row id (`ownKinds` LOG), else its action or message id.
+  // How many events carry each is counted by the server's id itself (no string is built).
+  const owns = new Array<string | null>(sources.length);
+  const ownKinds = new Uint8Array(sources.length);
   const actionPhases = new Map<string, number>();
   const runStarts = new Map<string, number>();
   const logs = new Map<string, number>();
-  for (const source of sources) {
-    const logId = logIdAt(source);
-    if (logId !== null) logs.set(logId, (logs.get(logId) ?? 0) + 1);
+  for (let index = 0; index < sources.length; index++) {
+    const source = sources[index];
+    const logId = logIds === null ? null : ownText(logIds[source.position]);
     const id = ownKey(source);
+    if (logId !== null) {
+      logs.set(logId, (logs.get(logId) ?? 0) + 1);
+      owns[index] = logId;
+      ownKinds[index] = LOG;
+    } else owns[index] = id;
     if (id === null) continue;
     const counts = source.kind === 'action' ? actionPhases : runStarts;
     counts.set(id, (counts.get(id) ?? 0) + (source.phase === 'ended' ? ENDED : 1));
@@ -54,18 +61,20 @@ export function eventIds(sources: readonly IdSource[], logIds: readonly unknown[
   const words = new Int32Array(sources.length);
   for (let index = 0; index < sources.length; index++) {
     const source = sources[index];
-    const logId = logIdAt(source);
-    const key = logId === null ? ownKey(source) : null;
-    if (logId !== null && logs.get(logId) === 1) ids[index] = `l${compact(logId)}`;
-    else if (key !== null && source.kind === 'action' && phaseCount(actionPhases.get(key), source.phase) === 1)
-      ids[index] = `a${compact(key)}_${source.phase === 'started' ? 's' : 'e'}`;
-    else if (key !== null && source.kind === 'run' && runStarts.get(key) === 1) ids[index] = `r${compact(key)}_s`;
-    else {
+    const own = owns[index];
+    let id: string | null = null;
+    if (own === null) id = null;
+    else if (ownKinds[index] === LOG) id = logs.get(own) === 1 ? `l${compact(own)}` : null;
+    else if (source.kind === 'action') {
+      id = phaseCount(actionPhases.get(own), source.phase) === 1 ? `a${compact(own)}_${source.phase === 'started' ? 's' : 'e'}` : null;
+    } else if (runStarts.get(own) === 1) id = `r${compact(own)}_s`;
+    if (id === null) {
       ids[index] = hashId(source);
       words[index] = lastWord[0];
-      continue;
+    } else {
+      ids[index] = id;
+      words[index] = textWord(id);
     }
-    words[index] = textWord(ids[index]);
   }
   // Ids almost never repeat (two events alike in all the hash reads, or two server ids that
   // shorten alike): events whose ids share 32 bits are found with a table of numbers, and only
@@ -74,6 +83,9 @@ export function eventIds(sources: readonly IdSource[], logIds: readonly unknown[
   const suspects = sharedWords(words);
   return suspects.length === 0 ? ids : numberRepeats(ids, suspects);
 }
+
+/** An own id that is the event's log row id. */
+const LOG = 1;
 
 /** Started and ended counts in one number. */
 const ENDED = 0x10000;
@@ -203,7 +215,7 @@ function hashId(source: IdSource): string {
   reset();
   feedString(source.type);
   feedNumber(source.timestamp ?? Number.NaN);
-  feedSample(source.data, 0, null);
+  feedData(source.data);
   return digest(KIND_LETTER[source.kind]);
 }
 
@@ -321,6 +333,31 @@ const enum Tag {
   Array,
   Object,
   Deep,
+}
+
+/**
+ * feedSample(data, 0, null) for an event's data (an object), with its plain values read in this
+ * loop: the same hash with a few calls an event instead of dozens (ids are made once, on cold code,
+ * for every event of a run).
+ */
+function feedData(data: Record<string, unknown>): void {
+  if (Array.isArray(data)) return feedSample(data, 0, null);
+  mix(Tag.Object);
+  let count = 0;
+  for (const field in data) {
+    if (++count > MAX_KEYS) break;
+    mix(field.length);
+    const value = data[field];
+    if (typeof value === 'string') {
+      mix(Tag.String);
+      if (isIdText(field, value)) feedString(value);
+    } else if (typeof value === 'number') {
+      mix(Tag.Number);
+      feedNumber(value);
+    } else if (typeof value === 'boolean') mix(value ? Tag.True : Tag.False);
+    else if (value === null) mix(Tag.Null);
+    else feedSample(value, 1, field);
+  }
 }
 
 function feedSample(value: unknown, depth: number, key: string | null): void {
