@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { Run, RunEvent } from './model';
-import { buildTimelineRows } from './timeline-rows';
+import { eventDuration, timelineNesting } from './timeline-rows';
 
 // Two runs aligned step by step, as a developer reads them side by side: steps are matched by
 // identity (kind, action / model / evaluator name, nesting), never by position, with a
@@ -30,25 +30,20 @@ export interface StepOutcome {
 
 /** The steps of a run, in timeline order; an action's end event belongs to its start step. */
 export function runSteps(run: Run): RunStep[] {
-  const rows = buildTimelineRows(run);
+  // The timeline's nesting, not its rows: a step needs no row (offset, summary) of its own.
+  const { topLevel, children, actionEnds } = timelineNesting(run);
   const steps: RunStep[] = [];
-  const stepOfEvent = new Map<string, number>();
-  for (const row of rows) {
-    const parentIndex = row.parentId === null ? -1 : (stepOfEvent.get(row.parentId) ?? -1);
-    const parent = parentIndex >= 0 ? steps[parentIndex] : null;
-    if (parent && isEndOf(row.event, parent.event) && parent.end === null) {
-      parent.end = row.event;
-      continue;
+  const add = (event: RunEvent, depth: 0 | 1, parent: number) =>
+    steps.push({ key: stepKey(event), event, end: null, depth, parent, durationMs: eventDuration(event, actionEnds, run.endedAt) });
+  for (const event of topLevel) {
+    const index = steps.length;
+    add(event, 0, -1);
+    const nested = children.get(event.id);
+    if (!nested) continue;
+    for (const child of nested) {
+      if (steps[index].end === null && isEndOf(child, event)) steps[index].end = child;
+      else add(child, 1, index);
     }
-    stepOfEvent.set(row.event.id, steps.length);
-    steps.push({
-      key: stepKey(row.event),
-      event: row.event,
-      end: null,
-      depth: parentIndex >= 0 ? 1 : 0,
-      parent: parentIndex,
-      durationMs: row.durationMs,
-    });
   }
   return steps;
 }

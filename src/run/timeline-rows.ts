@@ -43,6 +43,33 @@ class Row implements TimelineRow {
 export function buildTimelineRows(run: Run, estimates?: ReadonlyMap<string, TokenCount>): TimelineRow[] {
   const start = run.startedAt ?? run.events.find((event) => event.timestamp !== null)?.timestamp ?? null;
   const runEnd = run.endedAt;
+  const { topLevel, children, actionEnds } = timelineNesting(run);
+  const rows: TimelineRow[] = new Array(run.events.length);
+  let at = 0;
+  const add = (event: RunEvent, depth: 0 | 1, parentId: string | null, childCount: number) => {
+    const offsetMs = start !== null && event.timestamp !== null ? event.timestamp - start : null;
+    const durationMs = eventDuration(event, actionEnds, runEnd);
+    rows[at++] = new Row(event, depth, offsetMs, durationMs, parentId, childCount, estimates?.get(event.id));
+  };
+  for (const event of topLevel) {
+    const nested = children.get(event.id);
+    add(event, 0, null, nested?.length ?? 0);
+    if (nested) for (const child of nested) add(child, 1, event.id, 0);
+  }
+  return rows;
+}
+
+/** How the timeline nests a run's events: its rows are each top-level event followed by its children. */
+export interface TimelineNesting {
+  /** In time order. */
+  topLevel: RunEvent[];
+  /** The events nested under a top-level action, in time order, by the action's event id. */
+  children: Map<string, RunEvent[]>;
+  /** Each action's end event, by action id. */
+  actionEnds: Map<string, RunEvent>;
+}
+
+export function timelineNesting(run: Run): TimelineNesting {
   const actionStarts = new Map<string, RunEvent>();
   const actionEnds = new Map<string, RunEvent>();
   for (const event of run.events) {
@@ -64,20 +91,7 @@ export function buildTimelineRows(run: Run, estimates?: ReadonlyMap<string, Toke
       topLevel.push(event);
     }
   }
-
-  const rows: TimelineRow[] = new Array(run.events.length);
-  let at = 0;
-  const add = (event: RunEvent, depth: 0 | 1, parentId: string | null, childCount: number) => {
-    const offsetMs = start !== null && event.timestamp !== null ? event.timestamp - start : null;
-    const durationMs = eventDuration(event, actionEnds, runEnd);
-    rows[at++] = new Row(event, depth, offsetMs, durationMs, parentId, childCount, estimates?.get(event.id));
-  };
-  for (const event of topLevel) {
-    const nested = children.get(event.id);
-    add(event, 0, null, nested?.length ?? 0);
-    if (nested) for (const child of nested) add(child, 1, event.id, 0);
-  }
-  return rows;
+  return { topLevel, children, actionEnds };
 }
 
 /**
@@ -101,7 +115,8 @@ function claimedParent(event: RunEvent, actionStarts: Map<string, RunEvent>): Ru
   return null;
 }
 
-function eventDuration(event: RunEvent, actionEnds: Map<string, RunEvent>, runEnd: number | null): number | null {
+/** Actions: start to completion (to the run's end if unfinished). Model calls: `executionTime`. Else the event's `durationMs`. */
+export function eventDuration(event: RunEvent, actionEnds: ReadonlyMap<string, RunEvent>, runEnd: number | null): number | null {
   if (event.model) return event.model.executionTimeMs;
   // An action that did not finish was open until the run ended.
   if (event.didNotFinish) return runEnd !== null && event.timestamp !== null ? Math.max(0, runEnd - event.timestamp) : null;
