@@ -17,10 +17,11 @@ export function AfterFirstPaint({ title, children }: { title: string; children: 
   return painted ? <Suspense fallback={placeholder}>{children}</Suspense> : placeholder;
 }
 
-/** False on the first render; true once a frame has been painted after it. */
-function useAfterFirstPaint(): boolean {
+/** False until `ready` (on the first render, by default); true once a frame has been painted after it. */
+export function useAfterFirstPaint(ready = true): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
+    if (!ready || painted) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     // The animation frame comes before the paint; a task queued in it runs after the paint.
     const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
@@ -28,6 +29,6 @@ function useAfterFirstPaint(): boolean {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, []);
+  }, [ready, painted]);
   return painted;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useAfterFirstPaint } from '../components/after-first-paint';
 import { Card, CardTitle } from '../components/ui/card';
 import { AlignedSteps } from '../components/aligned-steps';
 import { MARK_TEXT } from '../components/aligned-step-item';
@@ -42,9 +43,11 @@ export function CompareView({ a, b, step: requestedStep, onStep }: CompareViewPr
   const stepsB = useMemo(() => runSteps(runB), [runB]);
   const { items, error } = useAlignment(stepsA, stepsB);
   const now = useNow();
-  // Counted once the aligned steps are on screen: the count and the render it brings would delay them.
-  const { estimates: estimatesA } = useTokenEstimates(runA, a.source, true, !items);
-  const { estimates: estimatesB } = useTokenEstimates(runB, b.source, true, !items);
+  // Counted once the aligned steps are on screen (a frame painted with them): gathering the calls,
+  // the request and the render it brings would delay them.
+  const stepsShown = useAfterFirstPaint(items !== null);
+  const { estimates: estimatesA } = useTokenEstimates(runA, a.source, true, !stepsShown);
+  const { estimates: estimatesB } = useTokenEstimates(runB, b.source, true, !stepsShown);
   const factsA = useMemo(() => runFacts(runA, estimatesA, now), [runA, estimatesA, now]);
   const factsB = useMemo(() => runFacts(runB, estimatesB, now), [runB, estimatesB, now]);
   const differences = useMemo(() => runDifferences(factsA, factsB, items ?? []), [factsA, factsB, items]);
