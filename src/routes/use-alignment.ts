@@ -1,6 +1,6 @@
 import { queryOptions, usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { stepSkeleton, type AlignedPairs, type RunStep, type StepSkeleton } from '../run/align-runs';
+import { packSkeleton, stepSkeleton, type AlignedPairs, type PackedSkeleton, type RunStep } from '../run/align-runs';
 import { alignedItems, type AlignedItem } from '../run/compare-runs';
 
 /**
@@ -8,8 +8,8 @@ import { alignedItems, type AlignedItem } from '../run/compare-runs';
  * ready. The key holds every step key, hashed, so a run still in progress realigns as it grows.
  */
 export function useAlignment(stepsA: RunStep[], stepsB: RunStep[]): { items: AlignedItem[] | null; error: Error | null } {
-  const skeletonA = useMemo(() => stepSkeleton(stepsA), [stepsA]);
-  const skeletonB = useMemo(() => stepSkeleton(stepsB), [stepsB]);
+  const skeletonA = useMemo(() => packSkeleton(stepSkeleton(stepsA)), [stepsA]);
+  const skeletonB = useMemo(() => packSkeleton(stepSkeleton(stepsB)), [stepsB]);
   const keyA = useMemo(() => fingerprint(skeletonA), [skeletonA]);
   const keyB = useMemo(() => fingerprint(skeletonB), [skeletonB]);
   // The fingerprints stand for the skeletons (and the steps they come from): same structure, same alignment.
@@ -41,31 +41,26 @@ export function useAlignment(stepsA: RunStep[], stepsB: RunStep[]): { items: Ali
   return { items, error: query.error };
 }
 
-/**
- * FNV-1a over the keys and parents: cheap, and any change of structure changes it. A run has few
- * distinct keys, so each is hashed once and the steps mix numbers.
- */
-function fingerprint(skeleton: StepSkeleton): string {
-  const keyHashes = new Map<string, number>();
-  let hash = 2166136261;
-  skeleton.keys.forEach((key, index) => {
-    let keyHash = keyHashes.get(key);
-    if (keyHash === undefined) {
-      keyHash = 2166136261;
-      for (let char = 0; char < key.length; char++) keyHash = Math.imul(keyHash ^ key.charCodeAt(char), 16777619);
-      keyHashes.set(key, keyHash);
-    }
-    hash = Math.imul(hash ^ keyHash, 16777619);
-    hash = Math.imul(hash ^ (skeleton.parents[index] + 1), 16777619);
+/** FNV-1a over the keys and parents: cheap, and any change of structure changes it. Each distinct key is hashed once. */
+function fingerprint(skeleton: PackedSkeleton): string {
+  const keyHashes = skeleton.names.map((key) => {
+    let keyHash = 2166136261;
+    for (let char = 0; char < key.length; char++) keyHash = Math.imul(keyHash ^ key.charCodeAt(char), 16777619);
+    return keyHash;
   });
-  return `${skeleton.keys.length}:${(hash >>> 0).toString(36)}`;
+  let hash = 2166136261;
+  for (let step = 0; step < skeleton.codes.length; step++) {
+    hash = Math.imul(hash ^ keyHashes[skeleton.codes[step]], 16777619);
+    hash = Math.imul(hash ^ (skeleton.parents[step] + 1), 16777619);
+  }
+  return `${skeleton.codes.length}:${(hash >>> 0).toString(36)}`;
 }
 
 const startWorker = () => new Worker(new URL('../run/align-runs.worker.ts', import.meta.url), { type: 'module' });
 /** Started with this module (the comparison's code), so its script loads while the runs are still being read. */
 let readyWorker: Worker | null = typeof Worker === 'undefined' ? null : startWorker();
 
-function alignInWorker(a: StepSkeleton, b: StepSkeleton): Promise<AlignedPairs> {
+function alignInWorker(a: PackedSkeleton, b: PackedSkeleton): Promise<AlignedPairs> {
   return new Promise((resolve, reject) => {
     const worker = readyWorker ?? startWorker();
     readyWorker = null;

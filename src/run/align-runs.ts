@@ -117,6 +117,31 @@ export function stepSkeleton(steps: RunStep[]): StepSkeleton {
   return { keys: steps.map((step) => step.key), parents: steps.map((step) => step.parent) };
 }
 
+/**
+ * A skeleton as the worker gets it: each distinct key once, and each step's key (its index in
+ * `names`) and parent in typed arrays, so posting two 8,000-step runs copies bytes, not 16,000 keys.
+ */
+export interface PackedSkeleton {
+  names: string[];
+  codes: Int32Array;
+  parents: Int32Array;
+}
+
+export function packSkeleton({ keys, parents }: StepSkeleton): PackedSkeleton {
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const codes = new Int32Array(keys.length);
+  for (let step = 0; step < keys.length; step++) {
+    let code = index.get(keys[step]);
+    if (code === undefined) {
+      code = names.push(keys[step]) - 1;
+      index.set(keys[step], code);
+    }
+    codes[step] = code;
+  }
+  return { names, codes, parents: Int32Array.from(parents) };
+}
+
 /** The prompt of a model call: `prompt`, else what its params carry. */
 export function promptText(event: RunEvent): string {
   const params = event.data.params && typeof event.data.params === 'object' ? (event.data.params as Record<string, unknown>) : {};
@@ -157,10 +182,15 @@ export function alignSkeletons(a: StepSkeleton, b: StepSkeleton): AlignedPairs {
  * objects make it several times faster.
  */
 export function alignSkeletonsFlat(a: StepSkeleton, b: StepSkeleton): Int32Array {
-  const [codesA, codesB] = keyCodes(a.keys, b.keys);
+  return alignPackedFlat(packSkeleton(a), packSkeleton(b));
+}
+
+/** alignSkeletonsFlat on packed skeletons: what the worker runs. */
+export function alignPackedFlat(a: PackedSkeleton, b: PackedSkeleton): Int32Array {
+  const [codesA, codesB] = keyCodes(a, b);
   const childrenA = childLists(a.parents);
   const childrenB = childLists(b.parents);
-  const flat = new Int32Array(2 * (a.keys.length + b.keys.length));
+  const flat = new Int32Array(2 * (a.codes.length + b.codes.length));
   let at = 0;
   const emit = (i: number, j: number) => {
     flat[at++] = i;
@@ -205,29 +235,32 @@ export function alignSkeletonsFlat(a: StepSkeleton, b: StepSkeleton): Int32Array
 const NONE: number[] = [];
 
 /** Each key as its rank among the keys of both runs: equal keys get equal numbers, in the same order as the keys. */
-function keyCodes(a: readonly string[], b: readonly string[]): [number[], number[]] {
-  const codes = new Map<string, number>();
-  for (const key of a) codes.set(key, 0);
-  for (const key of b) codes.set(key, 0);
-  [...codes.keys()].sort().forEach((key, rank) => codes.set(key, rank));
-  return [a.map((key) => codes.get(key) as number), b.map((key) => codes.get(key) as number)];
+function keyCodes(a: PackedSkeleton, b: PackedSkeleton): [Int32Array, Int32Array] {
+  const ranks = new Map<string, number>();
+  [...new Set([...a.names, ...b.names])].sort().forEach((name, rank) => ranks.set(name, rank));
+  const ranked = ({ names, codes }: PackedSkeleton) => {
+    const rankOf = names.map((name) => ranks.get(name) as number);
+    return codes.map((code) => rankOf[code]);
+  };
+  return [ranked(a), ranked(b)];
 }
 
-function sameKeys(kidsA: number[], kidsB: number[], codesA: number[], codesB: number[]): boolean {
+function sameKeys(kidsA: number[], kidsB: number[], codesA: Int32Array, codesB: Int32Array): boolean {
   if (kidsA.length !== kidsB.length) return false;
   for (let k = 0; k < kidsA.length; k++) if (codesA[kidsA[k]] !== codesB[kidsB[k]]) return false;
   return true;
 }
 
 /** Top-level indexes, and the children of each index (one level deep, as timeline rows nest). */
-function childLists(parents: number[]): { top: number[]; of: number[][] } {
+function childLists(parents: Int32Array): { top: number[]; of: number[][] } {
   const top: number[] = [];
   const of: number[][] = [];
-  parents.forEach((parent, index) => {
+  for (let index = 0; index < parents.length; index++) {
+    const parent = parents[index];
     // A parent that is not a top-level step before its child would be a malformed skeleton: keep the step, top level.
     if (parent >= 0 && parent < index && parents[parent] < 0) (of[parent] ??= []).push(index);
     else top.push(index);
-  });
+  }
   return { top, of };
 }
 
