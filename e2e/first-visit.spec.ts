@@ -134,6 +134,8 @@ test.describe('the first paint', () => {
     await expect(page.locator('#first-paint ol > li')).not.toHaveCount(0);
     // It says what it is, promises nothing only the app brings, and scrolls like a page.
     await expect(page.locator('#first-paint [data-t^="JavaScript is off"]')).toBeVisible();
+    // Said once: the page's own "needs JavaScript" line stays hidden under a picture.
+    await expect(page.getByText('The elizaOS Run Viewer needs JavaScript')).toBeHidden();
     await expect(drawn(page, 'Conversation')).toBeHidden();
     expect(await page.evaluate(() => document.documentElement.scrollHeight > innerHeight)).toBe(true);
     // Drawn, not written: nothing in it is text a locator, a screen reader or a click can find.
