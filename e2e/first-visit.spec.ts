@@ -140,6 +140,9 @@ test.describe('the first paint', () => {
     expect(await page.evaluate(() => document.documentElement.scrollHeight > innerHeight)).toBe(true);
     // Drawn, not written: nothing in it is text a locator, a screen reader or a click can find.
     await expect(page.getByText('Run summary')).toHaveCount(0);
+    // A page with no picture says it needs JavaScript, instead of staying blank.
+    await page.goto('/agents/agent-real/runs');
+    await expect(page.getByText('The elizaOS Run Viewer needs JavaScript: turn it on and reload.')).toBeVisible();
     await context.close();
   });
 
