@@ -135,14 +135,15 @@ test.describe('the first paint', () => {
     // It says what it is, promises nothing only the app brings, and scrolls like a page.
     await expect(page.locator('#first-paint [data-t^="JavaScript is off"]')).toBeVisible();
     // Said once: the page's own "needs JavaScript" line stays hidden under a picture.
-    await expect(page.getByText('The elizaOS Run Viewer needs JavaScript')).toBeHidden();
+    await expect(page.locator('noscript > p')).toBeHidden();
     await expect(drawn(page, 'Conversation')).toBeHidden();
     expect(await page.evaluate(() => document.documentElement.scrollHeight > innerHeight)).toBe(true);
     // Drawn, not written: nothing in it is text a locator, a screen reader or a click can find.
     await expect(page.getByText('Run summary')).toHaveCount(0);
     // A page with no picture says it needs JavaScript, instead of staying blank.
     await page.goto('/agents/agent-real/runs');
-    await expect(page.getByText('The elizaOS Run Viewer needs JavaScript: turn it on and reload.')).toBeVisible();
+    await expect(page.locator('noscript > p')).toBeVisible();
+    await expect(page.locator('noscript > p')).toHaveText('The elizaOS Run Viewer needs JavaScript: turn it on and reload.');
     await context.close();
   });
 
