@@ -48,6 +48,20 @@ test('the 1 MB prompt in the JSON tree opens in a bounded viewer whose find box 
   expect(await pageHeight(page)).toBeLessThan(before + 2000);
 });
 
+test('the Prompt tab shows the first 100,000 characters inline, says so, and opens the whole prompt', async ({ page }) => {
+  const call = await openCall(page);
+  const text = call.getByLabel('The prompt as text');
+  await expect(text).toBeVisible();
+  // Laying out all of a 10 MB prompt took the browser over 2 s; the box holds what it shows.
+  expect(await text.evaluate((element) => element.textContent!.length)).toBe(100_000);
+  const note = call.getByText('Showing the first 100,000 of 1,000,261 characters.');
+  await expect(note).toBeVisible();
+  await note.getByRole('button', { name: 'Open the whole prompt in a viewer with find' }).click();
+  const dialog = page.getByRole('dialog', { name: /The prompt \(1,000,261 characters\)/ });
+  await dialog.getByRole('textbox', { name: 'Find in the text' }).fill('Summarise the attachment');
+  await expect(dialog.getByRole('status')).toHaveText('1 of 1');
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the Prompt tab opens the viewer, Enter steps through matches, axe finds nothing (${scheme})`, async ({ page }) => {
     test.setTimeout(90_000); // axe on a busy machine

@@ -5,6 +5,7 @@ import { LIST_FIELDS, listValues, parseModelResponse, type ResponseField } from 
 import { JsonTree } from './json-tree';
 import { CopyButton } from './ui/copy-button';
 import { LongTextButton } from './long-text-button';
+import { INLINE_TEXT_CHARS, TextCutNote } from './text-cut-note';
 
 /** The model's answer: elizaOS XML as labelled fields (raw text one toggle away), else the text. */
 export function ModelResponseView({ content }: { content: ResponseContent }) {
@@ -82,13 +83,17 @@ function ResponseFields({ fields }: { fields: ResponseField[] }) {
 }
 
 function RawText({ text }: { text: string }) {
+  const shown = Math.min(text.length, INLINE_TEXT_CHARS);
   return (
-    <pre
-      tabIndex={0}
-      aria-label="The response as text"
-      className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded border border-border bg-subtle p-2 font-mono text-xs"
-    >
-      {text}
-    </pre>
+    <>
+      <pre
+        tabIndex={0}
+        aria-label="The response as text"
+        className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded border border-border bg-subtle p-2 font-mono text-xs"
+      >
+        {text.slice(0, shown)}
+      </pre>
+      <TextCutNote text={text} shown={shown} title="response" />
+    </>
   );
 }

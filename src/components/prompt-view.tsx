@@ -5,6 +5,7 @@ import { PromptSectionsList } from './prompt-sections-list';
 import { usePromptBreakdown } from './prompt-tokens-context';
 import { CopyButton } from './ui/copy-button';
 import { LongTextButton } from './long-text-button';
+import { INLINE_TEXT_CHARS, TextCutNote } from './text-cut-note';
 
 /** A prompt as readable text with its sections listed above it; a section's name scrolls to it. */
 export function PromptView({ prompt, promptKey, label = 'prompt' }: { prompt: string; promptKey: string; label?: string }) {
@@ -14,7 +15,10 @@ export function PromptView({ prompt, promptKey, label = 'prompt' }: { prompt: st
   const textRef = useRef<HTMLPreElement>(null);
   const base = useId();
 
+  const shown = Math.min(prompt.length, INLINE_TEXT_CHARS);
   const goTo = (section: PromptSection) => {
+    // A section past what the box shows: to the note that opens the whole prompt.
+    if (section.start >= shown) return document.getElementById(`${base}-cut`)?.scrollIntoView({ block: 'nearest' });
     const anchor = document.getElementById(`${base}-at-${section.start}`);
     const box = textRef.current;
     if (!anchor || !box) return;
@@ -22,7 +26,7 @@ export function PromptView({ prompt, promptKey, label = 'prompt' }: { prompt: st
     anchor.scrollIntoView({ block: 'nearest' });
   };
 
-  const cuts = [0, ...starts.filter((start) => start > 0), prompt.length];
+  const cuts = [0, ...starts.filter((start) => start > 0 && start < shown), shown];
   return (
     <div>
       <PromptSectionsList sections={sections} tokens={breakdown?.tokens ?? null} counting={counting} onGoTo={goTo} />
@@ -45,6 +49,7 @@ export function PromptView({ prompt, promptKey, label = 'prompt' }: { prompt: st
           </Fragment>
         ))}
       </pre>
+      <TextCutNote text={prompt} shown={shown} title={label} id={`${base}-cut`} />
     </div>
   );
 }
