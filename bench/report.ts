@@ -144,8 +144,9 @@ function targets(results: BenchResults): TargetRow[] {
   rows.push(upTo('10 MB payload open within 300 ms', payload?.median.openMs ?? null, 300, 'ms', payload?.stoppedEarly ?? 'not measured'));
   rows.push(
     upTo(
-      'First visit of a run page: at most 150 kB of gzipped JavaScript',
-      results.js ? results.js.page.gzipBytes / 1024 : null,
+      // Issue 14's measure, as bench:first-visit takes it: panels that load after the first rows are not counted.
+      'First visit of a run page: at most 150 kB of gzipped JavaScript before the first rows',
+      results.js ? results.js.files.filter((file) => file.beforeFirstRows).reduce((sum, file) => sum + file.gzipBytes, 0) / 1024 : null,
       150,
       'kB',
       'not measured',
