@@ -13,7 +13,7 @@ import type { UpstreamCall, UpstreamOutcome } from './proxy';
 // taken, at most HOLD_BYTES of its body are held: a bigger body waits in the socket (backpressure).
 
 const HOLD_MS = 10_000;
-export const HOLD_BYTES = 1024 * 1024;
+const HOLD_BYTES = 1024 * 1024;
 /** Pending hand-offs at once; more pages at once than this simply draw no first paint. */
 const MAX_PENDING = 32;
 

@@ -32,10 +32,9 @@ test('draws the run before any script runs, with the failure the action log tell
   await context.close();
 });
 
-test('hands the page the answers it drew from: one request for the run and one for its log, then the app takes over', async ({
-  page,
-  compat,
-}) => {
+// That the elizaOS server is asked once per path, not twice, is counted by server/upstream-handoff.test.ts:
+// this test sees the page's side, which asks once either way.
+test('with JavaScript the app takes the painted page over, asking once for the run and once for its log', async ({ page, compat }) => {
   const { manifest } = compat.serverA;
   const run = manifest.runs['action-error'];
   const url = runUrl(compat.viewers.a, manifest.agentId, run.runId, run.roomId);

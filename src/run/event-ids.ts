@@ -63,11 +63,12 @@ export function eventIds(sources: readonly IdSource[], logIds: readonly unknown[
     const source = sources[index];
     const own = owns[index];
     let id: string | null = null;
-    if (own === null) id = null;
-    else if (ownKinds[index] === LOG) id = logs.get(own) === 1 ? `l${compact(own)}` : null;
-    else if (source.kind === 'action') {
-      id = phaseCount(actionPhases.get(own), source.phase) === 1 ? `a${compact(own)}_${source.phase === 'started' ? 's' : 'e'}` : null;
-    } else if (runStarts.get(own) === 1) id = `r${compact(own)}_s`;
+    if (own !== null) {
+      if (ownKinds[index] === LOG) id = logs.get(own) === 1 ? `l${compact(own)}` : null;
+      else if (source.kind === 'action')
+        id = phaseCount(actionPhases.get(own), source.phase) === 1 ? `a${compact(own)}_${source.phase === 'started' ? 's' : 'e'}` : null;
+      else if (runStarts.get(own) === 1) id = `r${compact(own)}_s`;
+    }
     if (id === null) {
       ids[index] = hashId(source);
       words[index] = lastWord[0];
