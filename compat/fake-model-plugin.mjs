@@ -12,7 +12,8 @@ export const PROVIDER_NAME = 'fake-model';
 // markers.json, which the harness reads too, to write them into its messages.
 const SCENARIO_MARKERS = JSON.parse(readFileSync(new URL('./markers.json', import.meta.url), 'utf8')).scenarios;
 
-export const SLOW_MODEL_MS = 4000;
+// Long enough for a loaded 2-core CI machine to open the run page while the run is still going.
+export const SLOW_MODEL_MS = 10_000;
 export const EMBEDDING_DIMENSION = 384;
 
 const PROMPT_KINDS = [

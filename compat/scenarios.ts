@@ -146,7 +146,7 @@ export async function createScenarioRuns(baseUrl: string, { apiKey }: { apiKey?:
 }
 
 /**
- * Sends the `slow` message (its main model call takes ~4 s) and returns as soon as the run
+ * Sends the `slow` message (its main model call takes ~10 s) and returns as soon as the run
  * exists in `started` state. Call waitForRunEnd before sending anything else to the server.
  */
 export async function startSlowRun(

@@ -38,7 +38,7 @@ test('follows a run in progress until it ends, without a reload', async ({ page,
   const modelCallsWhileRunning = whileRunning.modelCalls;
   const eventsWhileRunning = whileRunning.events;
 
-  await expect(summary.getByLabel('Status: completed')).toBeVisible({ timeout: 15_000 });
+  await expect(summary.getByLabel('Status: completed')).toBeVisible({ timeout: 25_000 });
   const counts = countEvents((await ended).events);
   await expect(field(summary, 'Model calls')).toHaveText(String(counts.modelCalls));
   await expect(field(summary, 'Events')).toHaveText(String(counts.events));
