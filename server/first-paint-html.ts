@@ -127,7 +127,7 @@ function rowHtml(row: TimelineRow): string {
     `<span class="min-w-0 break-words text-sm${event.failed ? ' text-[var(--status-failed)]' : ''}"${t(row.summary)}></span>`,
     event.outcomeNote ? `<span class="text-xs text-muted"${t(`(${event.outcomeNote})`)}></span>` : '',
     `</span><span class="hidden w-40 shrink-0 sm:block"></span>`,
-    `<span class="w-24 shrink-0 text-right font-mono text-xs text-muted"><span class="block"${t(time)}></span>`,
+    `<span class="min-h-8 w-24 shrink-0 text-right font-mono text-xs text-muted"><span class="block"${t(time)}></span>`,
     row.durationMs !== null ? `<span class="block"${t(formatDuration(row.durationMs))}></span>` : '',
     `</span></div></div></li>`,
   ].join('');

@@ -94,7 +94,7 @@ export const TimelineItem = memo(function TimelineItem({
             <span className="sr-only">, {expanded ? 'hide' : 'show'} data</span>
           </button>
           <WaterfallBar span={waterfall?.spanOf(row) ?? null} kindColor={kind.color} />
-          <span className="w-24 shrink-0 text-right font-mono text-xs text-muted">
+          <span className="min-h-8 w-24 shrink-0 text-right font-mono text-xs text-muted">
             <EventTime row={row} mode={timeMode} />
             {row.durationMs !== null && <span className="block">{formatDuration(row.durationMs)}</span>}
           </span>

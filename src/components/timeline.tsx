@@ -26,7 +26,7 @@ export function Timeline({ rows, expanded, selectedId, reveal, timeMode, waterfa
   const { listRef, virtualizer, scrollMargin } = useWindowList({
     items: rows,
     keyOf: rowKey,
-    estimateSize: 46,
+    estimateSize: 54,
     overscan: 12,
     reveal,
     align: 'auto',

@@ -30,12 +30,22 @@ export interface WindowListOptions<T> {
 export function useWindowList<T>({ items, keyOf, estimateSize, overscan, reveal, align, onRevealed }: WindowListOptions<T>) {
   const listRef = useRef<HTMLOListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
-  // Measured after every render: content above the list (errors, banners) moves it; the guard stops loops.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // Where the list starts in the page: measured when it appears, then whenever the page's size
+  // changes (content above it, an error or a banner, moves it). Not after every render: a read
+  // right after a scroll's rows were committed forced a layout of its own on every frame.
+  const hasItems = items.length > 0;
   useLayoutEffect(() => {
-    const top = (listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
-    if (Math.abs(top - scrollMargin) > 1) setScrollMargin(top);
-  });
+    const list = listRef.current;
+    if (!list) return;
+    const measure = () => {
+      const top = list.getBoundingClientRect().top + window.scrollY;
+      setScrollMargin((margin) => (Math.abs(top - margin) > 1 ? top : margin));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [hasItems]);
   // One key function per list of items: a new one on every render made the virtualiser walk all
   // 100,000 keys again on each render.
   const keyAt = useCallback((index: number) => keyOf(items[index]), [items, keyOf]);
@@ -45,6 +55,7 @@ export function useWindowList<T>({ items, keyOf, estimateSize, overscan, reveal,
     overscan,
     scrollMargin,
     getItemKey: keyAt,
+    useFlushSync: false,
   });
   // Where the item with this key is (-1: nowhere); looked up only when a reveal is asked for.
   const indexOf = (key: string) => items.findIndex((item) => keyOf(item) === key);

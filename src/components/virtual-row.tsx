@@ -20,7 +20,7 @@ export function VirtualRow({ ref, index, setSize, top, selected, ...rest }: Virt
       aria-setsize={setSize}
       aria-posinset={index + 1}
       aria-current={selected ? 'true' : undefined}
-      className="absolute left-0 w-full pb-1"
+      className="absolute left-0 w-full pb-1 [contain:layout_style]"
       style={{ transform: `translateY(${top}px)` }}
       {...rest}
     />
