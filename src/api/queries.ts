@@ -7,6 +7,7 @@ import { ApiError, isApiError } from './api-error';
 import { fetchJson, parseBody } from './client';
 import { reportProgress } from './download-progress';
 import { readLogPages, type LogType } from '../run/log-pages';
+import { textsHash } from '../run/event-ids';
 import { pollDelay } from './poll-policy';
 import { agentsResponseSchema, runsListResponseSchema } from './schemas';
 import { logsResponseSchema, type LogRow } from '../run/run-schemas';
@@ -155,24 +156,13 @@ export function logsQueryOptions(agentId: string, roomId: string | null, type: L
 
 const digests = new WeakMap<readonly string[], string>();
 
-/** How many ids, and two 32-bit hashes of them in order: computed once per list. */
+/** How many ids, and a hash of them in order (event-ids.ts's hasher): computed once per list. */
 export function idsDigest(ids: readonly string[]): string {
   let digest = digests.get(ids);
-  if (digest !== undefined) return digest;
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (const id of ids) {
-    for (let index = 0; index < id.length; index++) {
-      const char = id.charCodeAt(index);
-      a = Math.imul(a ^ char, 0x01000193);
-      b = Math.imul(b ^ char, 0x5bd1e995);
-    }
-    // An end mark per id, so ["ab", "c"] and ["a", "bc"] differ.
-    a = Math.imul(a ^ 0x10000, 0x01000193);
-    b = Math.imul(b ^ 0x10000, 0x5bd1e995);
+  if (digest === undefined) {
+    digest = `${ids.length}:${textsHash(ids)}`;
+    digests.set(ids, digest);
   }
-  digest = `${ids.length}:${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
-  digests.set(ids, digest);
   return digest;
 }
 

@@ -234,6 +234,19 @@ function hashText(text: string): string {
   return digest('h');
 }
 
+/**
+ * A short hash of a list of texts, every character of each, in order (each text's length marks
+ * where it ends): what a cache key holds in place of the texts.
+ */
+export function textsHash(texts: readonly string[]): string {
+  reset();
+  for (const text of texts) {
+    mix(text.length);
+    feedChars(text, 0, text.length);
+  }
+  return digest('t');
+}
+
 // cyrb53 (a public-domain 53-bit string hash), fed value by value: no sample string is built and
 // no number is turned into text, so naming 100,000 events costs milliseconds, not a copy of every
 // prompt (measured in event-ids.test.ts's neighbour, npm run bench).
