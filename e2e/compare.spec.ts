@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { AGENT_REAL, expect, RUNS, test } from './test';
+import { startServer, type RunningServer } from '../server/app-server';
+import { AGENT_DOCS, AGENT_REAL, expect, RUNS, test } from './test';
 
 // Comparing two runs: a fixture pair of the same question, where REPLY succeeds in A and fails in
 // B, B asks the model one more time, A has an embedding B lacks, and the prompt differs by one line.
@@ -173,6 +176,21 @@ test('compares runs of two agents, written agentId:runId', async ({ page }) => {
   await expect(steps(page).filter({ hasText: 'REPLY' })).toHaveAttribute('data-mark', 'outcome');
 });
 
+test("compares a run in the documented shape with one in the real server's shape", async ({ page }) => {
+  await open(page, `/agents/${AGENT_DOCS}/compare?a=${RUNS.documented}&b=${RUNS.tokens}`);
+  const region = comparison(page);
+  await expect(region.getByRole('region', { name: 'Run A' })).toContainText('3 events, 1 action, 1 model call, 0 errors');
+  await expect(region.getByRole('region', { name: 'Run B' })).toContainText('8 events, 1 action, 3 model calls, 0 errors');
+  await expect(difference(page, 'Tokens')).toHaveText(/\+2,570 tokens \(\+1,285%\)/);
+  // The documented shape names no action id: its REPLY's start and end are still one step, with
+  // the end's outcome, and its `text:large` call aligns with 1.7.2's TEXT_LARGE.
+  const reply = steps(page).filter({ hasText: 'REPLY' });
+  await expect(reply).toHaveCount(1);
+  await expect(reply).toContainText(/REPLY\W*completed/);
+  await expect(reply).not.toContainText('no end recorded');
+  await expect(steps(page).filter({ hasText: 'text:large' })).toContainText('TEXT_LARGE');
+});
+
 test('each side loads and fails on its own: a missing run does not blank the other', async ({ page }) => {
   await page.goto(`/agents/${AGENT}/compare?a=${SUCCEEDS}&b=00000000-0000-0000-0000-000000000000`);
   const region = comparison(page);
@@ -181,6 +199,76 @@ test('each side loads and fails on its own: a missing run does not blank the oth
   await expect(region.getByRole('alert')).toContainText(
     'The server has no run 00000000-0000-0000-0000-000000000000 for agent agent-compare.',
   );
+});
+
+test.describe('a run still in progress', () => {
+  const GROWING = 'agent-growing-compare';
+  const B = '2b2b2b2b-0000-4000-8000-000000000002';
+  const sample = JSON.parse(readFileSync('e2e/fixtures/samples/elizaos-1.7.2/run-detail-reply-action.json', 'utf8')) as {
+    data: { summary: Record<string, unknown>; events: { type: string; timestamp: number }[] };
+  };
+  const { summary, events } = sample.data;
+  /** Run B as the server has it after its first `count` events; the same run as A once it ended. */
+  const runB = (count: number) => {
+    const ended = count === events.length;
+    return JSON.stringify({
+      success: true,
+      data: {
+        summary: {
+          ...summary,
+          runId: B,
+          status: ended ? 'completed' : 'started',
+          endedAt: ended ? summary.endedAt : null,
+          durationMs: ended ? summary.durationMs : null,
+        },
+        events: events.slice(0, count),
+      },
+    });
+  };
+  let runsDir: string;
+  let viewer: RunningServer;
+
+  test.beforeAll(async () => {
+    runsDir = mkdtempSync(join(tmpdir(), 'run-viewer-compare-'));
+    mkdirSync(join(runsDir, GROWING));
+    writeFileSync(join(runsDir, GROWING, 'agent.json'), JSON.stringify({ name: 'Growbot' }));
+    writeFileSync(join(runsDir, GROWING, 'a.json'), JSON.stringify(sample));
+    // Started, its REPLY action begun: the model calls inside it and the run's end are still to come.
+    writeFileSync(join(runsDir, GROWING, 'b.json'), runB(5));
+    viewer = await startServer({ port: 0, runsDir, warn: () => {} });
+  });
+
+  test.afterAll(async () => {
+    await viewer?.close();
+    rmSync(runsDir, { recursive: true, force: true });
+  });
+
+  test('keeps polling it, and the comparison follows it until it ends', async ({ page }) => {
+    // Ten seconds after B's last event: live, polled every 2 s (page time; nothing waits for real).
+    await page.clock.install({ time: events[4].timestamp + 10_000 });
+    await page.goto(`${viewer.url}/agents/${GROWING}/compare?a=${RUNS.replyAction}&b=${B}`);
+    const runCardB = comparison(page).getByRole('region', { name: 'Run B' });
+    // A faked clock makes the first render slower on a busy machine.
+    await expect(runCardB.getByLabel('Status: running')).toBeVisible({ timeout: 15_000 });
+    await expect(steps(page).first()).toBeVisible({ timeout: 20_000 });
+    await expect(difference(page, 'Status')).toHaveText(/completed → running/);
+    // What A did after the REPLY began, B has not done yet.
+    await expect(steps(page).filter({ hasText: 'Run ended' })).toHaveAttribute('data-mark', 'removed');
+
+    writeFileSync(join(runsDir, GROWING, 'b.json'), runB(events.length));
+    await expect
+      .poll(
+        async () => {
+          await page.clock.runFor(2_100);
+          return runCardB.getByLabel('Status: completed').count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+    await expect(difference(page, 'Status')).toHaveText(/completed in both/);
+    await expect(steps(page).filter({ hasText: 'Run ended' })).toHaveAttribute('data-mark', 'same', { timeout: 20_000 });
+    await expect(page.locator('ol[aria-label="Aligned steps"] > li:not([data-mark="same"])')).toHaveCount(0);
+  });
 });
 
 test('says what is wrong with a malformed comparison link', async ({ page }) => {

@@ -264,6 +264,39 @@ describe('comparing generated and hostile runs', () => {
     // About 2 s on an idle machine; generous, as the machine is often shared.
   }, 60_000);
 
+  it('pairs the ends of actions without an id by name (the documented shape), earliest open start first', () => {
+    const run = fixture('agent-docs/run-documented-example.json');
+    const steps = runSteps(run);
+    expect(steps.map((step) => [step.key, stepOutcome(step).label, step.durationMs])).toEqual([
+      ['action:REPLY', 'completed', 1_200],
+      ['model:TEXT_LARGE', 'completed', null],
+    ]);
+    const twice = normalizeRun({
+      runId: 'r',
+      status: 'completed',
+      events: [
+        { type: 'action:started', timestamp: 1, data: { action: 'REPLY' } },
+        { type: 'action:started', timestamp: 2, data: { action: 'REPLY' } },
+        { type: 'action:completed', timestamp: 5, data: { action: 'REPLY', success: false, error: 'first' } },
+        { type: 'action:completed', timestamp: 9, data: { action: 'REPLY', success: true } },
+        { type: 'action:completed', timestamp: 10, data: { action: 'SEARCH', success: true } },
+      ],
+    });
+    expect(runSteps(twice).map((step) => [step.key, stepOutcome(step).label, step.durationMs])).toEqual([
+      ['action:REPLY', 'failed', 4],
+      ['action:REPLY', 'completed', 7],
+      // An end that no start without an id is waiting for stays a step of its own.
+      ['action:SEARCH', 'completed', null],
+    ]);
+  });
+
+  it('aligns model calls of the documented shape (`text:large`) with those of 1.7.2 (`TEXT_LARGE`)', () => {
+    const items = compare(fixture('agent-docs/run-documented-example.json'), fixture('agent-docs/tokens-run.json'));
+    const model = items.find((item) => item.a?.event.kind === 'model');
+    expect(model?.b?.key).toBe('model:TEXT_LARGE');
+    expect(model?.a?.event.model?.modelType).toBe('text:large');
+  });
+
   it('keeps an action with no end, or an end without a start, as a step with a truthful outcome', () => {
     const run = normalizeRun({
       runId: 'r',

@@ -28,14 +28,38 @@ export interface StepOutcome {
   label: string;
 }
 
-/** The steps of a run, in timeline order; an action's end event belongs to its start step. */
+/**
+ * The steps of a run, in timeline order; an action's end event belongs to its start step. Ends
+ * pair with starts by action id, or, for producers that send none (the documented shape), by name:
+ * an end without an id closes the earliest open start of the same name without one.
+ */
 export function runSteps(run: Run): RunStep[] {
   // The timeline's nesting, not its rows: a step needs no row (offset, summary) of its own.
   const { topLevel, children, actionEnds } = timelineNesting(run);
   const steps: RunStep[] = [];
   const add = (event: RunEvent, depth: 0 | 1, parent: number) =>
     steps.push({ key: stepKey(event), event, end: null, depth, parent, durationMs: eventDuration(event, actionEnds, run.endedAt) });
+  // Started actions without an id and still without an end, by name, earliest first.
+  let openByName: Map<string, RunStep[]> | null = null;
   for (const event of topLevel) {
+    if (isNamedOnlyAction(event)) {
+      const name = event.name ?? '';
+      if (event.phase === 'ended') {
+        const start = openByName?.get(name)?.shift();
+        if (start) {
+          start.end = event;
+          if (start.event.timestamp !== null && event.timestamp !== null) start.durationMs = event.timestamp - start.event.timestamp;
+          continue;
+        }
+      } else if (event.phase === 'started' && !event.didNotFinish) {
+        add(event, 0, -1);
+        openByName ??= new Map();
+        const open = openByName.get(name);
+        if (open) open.push(steps[steps.length - 1]);
+        else openByName.set(name, [steps[steps.length - 1]]);
+        continue;
+      }
+    }
     const index = steps.length;
     add(event, 0, -1);
     const nested = children.get(event.id);
@@ -46,6 +70,11 @@ export function runSteps(run: Run): RunStep[] {
     }
   }
   return steps;
+}
+
+/** An action start or end that names no action id: paired by its name alone. */
+function isNamedOnlyAction(event: RunEvent): boolean {
+  return event.kind === 'action' && !event.actionId && (event.phase === 'started' || event.phase === 'ended');
 }
 
 function isEndOf(event: RunEvent, start: RunEvent): boolean {
@@ -63,7 +92,7 @@ export function stepKey(event: RunEvent): string {
     case 'action':
       return `action:${event.name ?? ''}`;
     case 'model':
-      return `model:${event.model?.modelType ?? event.name ?? ''}`;
+      return `model:${modelTypeKey(event.model?.modelType ?? event.name ?? '')}`;
     case 'evaluator':
       return `evaluator:${event.name ?? ''}:${event.phase ?? ''}`;
     case 'run':
@@ -73,6 +102,11 @@ export function stepKey(event: RunEvent): string {
     default:
       return `${event.kind}:${event.type.toLowerCase()}`;
   }
+}
+
+/** One model type however a producer writes it: the documented shape's `text:large` is 1.7.2's `TEXT_LARGE`. */
+function modelTypeKey(type: string): string {
+  return type.toUpperCase().replaceAll(':', '_');
 }
 
 /** The outcome a person compares: an action's comes from its end event. */
