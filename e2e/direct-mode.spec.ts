@@ -44,6 +44,25 @@ test('talks to an elizaOS server directly with a stored key, and never puts the 
   expect(page.url()).not.toContain(DIRECT_API_KEY);
 });
 
+test('compares two runs read straight from the elizaOS server, each with the stored key', async ({ page }) => {
+  const [a, b] = ['c0ffee01-1111-4a11-8a11-111111111111', 'c0ffee02-2222-4b22-8b22-222222222222'];
+  await page.addInitScript((server) => localStorage.setItem('run-viewer:direct-server', JSON.stringify(server)), {
+    url: DIRECT,
+    apiKey: DIRECT_API_KEY,
+  });
+  await page.goto(`/agents/agent-compare/compare?a=${a}&b=${b}`);
+  const comparison = page.getByRole('region', { name: 'Run comparison' });
+  await expect(comparison.getByRole('list', { name: 'Aligned steps' }).getByRole('listitem').first()).toBeVisible({ timeout: 20_000 });
+  await expect(comparison.getByRole('region', { name: 'Run B' })).toContainText('1 error');
+  await expect(comparison.getByRole('listitem').filter({ hasText: 'REPLY' })).toHaveAttribute('data-mark', 'outcome');
+  // No other test here compares these runs: each request for them in the stand-in's log is this page's
+  // (the browser's CORS preflights, OPTIONS, carry no key by design).
+  const seen = (await requestsSeen()).filter((request) => request.method === 'GET' && (request.url.includes(a) || request.url.includes(b)));
+  for (const id of [a, b])
+    expect(seen.some((request) => request.url.endsWith(`/runs/${id}`) && request.apiKey === DIRECT_API_KEY)).toBe(true);
+  expect(seen.every((request) => request.apiKey === DIRECT_API_KEY && !request.cookie)).toBe(true);
+});
+
 test('asks before following a link to another server, and sends it no stored key', async ({ page }) => {
   // This browser already talks to another server with a key.
   await page.addInitScript(() => {
