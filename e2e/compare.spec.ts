@@ -268,6 +268,7 @@ test.describe('a run still in progress', () => {
     await expect(difference(page, 'Status')).toHaveText(/completed in both/);
     await expect(steps(page).filter({ hasText: 'Run ended' })).toHaveAttribute('data-mark', 'same', { timeout: 20_000 });
     await expect(page.locator('ol[aria-label="Aligned steps"] > li:not([data-mark="same"])')).toHaveCount(0);
+    await expect(difference(page, 'Steps')).toHaveText(/the same in both: none added, removed or changed/);
   });
 });
 

@@ -4,6 +4,7 @@ const ARROW = { up: '▲', down: '▼', changed: '≠', same: '=' };
 
 /** What differs between the two runs, first: each figure with its delta and direction. */
 export function DifferencesList({ differences, marks }: { differences: Difference[]; marks: MarkCounts | null }) {
+  const stepsDiffer = marks !== null && marks.added + marks.removed + marks.outcome + marks.text > 0;
   return (
     <section aria-labelledby="differences-title" className="rounded-md border border-border p-3">
       <h3 id="differences-title" className="mb-2 text-sm font-semibold">
@@ -22,13 +23,15 @@ export function DifferencesList({ differences, marks }: { differences: Differenc
           </div>
         ))}
         <dt className="text-xs text-muted">Steps</dt>
-        <dd className={marks && (marks.added || marks.removed || marks.outcome || marks.text) ? 'font-semibold' : 'text-muted'}>
+        <dd className={stepsDiffer ? 'font-semibold' : 'text-muted'}>
           <span aria-hidden="true" className="mr-1 inline-block w-3 text-xs">
-            ≠
+            {marks ? ARROW[stepsDiffer ? 'changed' : 'same'] : ''}
           </span>
-          {marks
-            ? `${marks.added} added, ${marks.removed} removed, ${marks.outcome} with a different outcome, ${marks.text} with a changed prompt or response`
-            : 'aligning…'}
+          {!marks
+            ? 'aligning…'
+            : stepsDiffer
+              ? `${marks.added} added, ${marks.removed} removed, ${marks.outcome} with a different outcome, ${marks.text} with a changed prompt or response`
+              : 'the same in both: none added, removed or changed'}
         </dd>
       </dl>
     </section>
