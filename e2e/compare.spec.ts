@@ -157,6 +157,22 @@ test('picks two runs in the runs list and opens their comparison, the older as A
   await expect(steps(page)).toHaveCount(7, { timeout: 20_000 });
 });
 
+test('fits a phone screen: every aligned step wraps inside its row', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  await expect(steps(page)).toHaveCount(7);
+  const rows = page.locator('ol[aria-label="Aligned steps"] > li button');
+  const overflowing = await rows.evaluateAll((buttons) =>
+    buttons.filter((button) => button.scrollWidth > button.clientWidth + 1).map((button) => button.textContent),
+  );
+  expect(overflowing).toEqual([]);
+  // The mark is a line of its own, above both sides.
+  const reply = steps(page).filter({ hasText: 'REPLY' });
+  const mark = await reply.getByText('outcome differs').boundingBox();
+  const sideA = await reply.getByText('Run A:').boundingBox();
+  expect(mark!.y + mark!.height).toBeLessThanOrEqual(sideA!.y + 1);
+});
+
 test('compares a run with the previous run in one click from the run page', async ({ page }) => {
   await page.goto(`/agents/${AGENT}/runs/${FAILS}`);
   await page.getByRole('link', { name: 'Compare with previous run' }).click();

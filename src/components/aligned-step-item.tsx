@@ -50,7 +50,7 @@ export const AlignedStepItem = memo(function AlignedStepItem({
         className={cn(
           'rounded-md border bg-card',
           selected && 'ring-2 ring-accent',
-          item.depth === 1 && 'ml-8',
+          item.depth === 1 && 'ml-4 sm:ml-8',
           item.mark === 'outcome' && 'border-2',
         )}
         style={{ borderColor: MARK_COLOR[item.mark] }}
@@ -58,9 +58,13 @@ export const AlignedStepItem = memo(function AlignedStepItem({
         <button
           type="button"
           onClick={() => onSelect(item.id)}
-          className="grid w-full grid-cols-[9rem_1fr_1fr] items-start gap-2 rounded-md p-2 text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+          className="grid w-full grid-cols-2 items-start gap-2 rounded-md p-2 text-left sm:grid-cols-[9rem_1fr_1fr] focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
         >
-          <span className="text-xs font-semibold" style={{ color: item.mark === 'same' ? 'var(--muted)' : MARK_COLOR[item.mark] }}>
+          {/* On a narrow screen, the mark is a line of its own above the two sides. */}
+          <span
+            className="col-span-2 text-xs font-semibold empty:hidden sm:col-span-1 sm:empty:block"
+            style={{ color: item.mark === 'same' ? 'var(--muted)' : MARK_COLOR[item.mark] }}
+          >
             {item.mark === 'same' ? '' : MARK_TEXT[item.mark]}
           </span>
           <Side run="A" step={item.a} outcome={item.outcomeA} estimates={estimates[0]} />
@@ -91,7 +95,7 @@ function Side({ run, step, outcome, estimates }: SideProps) {
     <span className="flex min-w-0 items-start gap-2">
       <KindIcon kind={step.event.kind} failed={outcome.tone === 'failed'} />
       <span className="min-w-0">
-        <span className="block text-sm">
+        <span className="block text-sm [overflow-wrap:anywhere]">
           <span className="sr-only">Run {run}: </span>
           <span className="text-xs uppercase" style={{ color: kind.color }}>
             {kind.label}

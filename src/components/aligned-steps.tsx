@@ -26,8 +26,11 @@ export function AlignedSteps({ items, selectedId, reveal, estimates, onSelect }:
   if (items.length === 0) return <p className="text-sm text-muted">Neither run has any step.</p>;
   return (
     <>
-      <div aria-hidden="true" className="grid grid-cols-[9rem_1fr_1fr] gap-2 px-2 pb-1 text-xs font-semibold uppercase text-muted">
-        <span>Difference</span>
+      <div
+        aria-hidden="true"
+        className="grid grid-cols-2 gap-2 px-2 pb-1 text-xs font-semibold uppercase text-muted sm:grid-cols-[9rem_1fr_1fr]"
+      >
+        <span className="hidden sm:block">Difference</span>
         <span>Run A</span>
         <span>Run B</span>
       </div>
