@@ -297,6 +297,22 @@ describe('comparing generated and hostile runs', () => {
     expect(model?.a?.event.model?.modelType).toBe('text:large');
   });
 
+  it("says a finished run's action that never ended did not finish, and fails it, as the run page does", () => {
+    const run = normalizeRun({
+      runId: 'r',
+      status: 'completed',
+      endTime: 9,
+      events: [
+        { type: 'ACTION_STARTED', timestamp: 1, data: { actionId: 'x', actionName: 'REPLY' } },
+        { type: 'RUN_ENDED', timestamp: 9, data: { status: 'completed' } },
+      ],
+    });
+    expect(runSteps(run).map((step) => [step.key, stepOutcome(step), step.durationMs])).toEqual([
+      ['action:REPLY', { tone: 'failed', label: 'did not finish' }, 8],
+      ['run:ended', { tone: 'ok', label: 'completed' }, null],
+    ]);
+  });
+
   it('keeps an action with no end, or an end without a start, as a step with a truthful outcome', () => {
     const run = normalizeRun({
       runId: 'r',

@@ -113,7 +113,8 @@ function modelTypeKey(type: string): string {
 export function stepOutcome(step: RunStep): StepOutcome {
   const { event } = step;
   if (event.kind === 'action' && event.phase === 'started') {
-    if (!step.end) return NO_END;
+    // A finished run's action that never ended failed (unfinished.ts); in a running run it may end yet.
+    if (!step.end) return event.didNotFinish ? DID_NOT_FINISH : NO_END;
     return endOutcome(step.end);
   }
   if (event.kind === 'run' && event.phase === 'ended') {
@@ -133,6 +134,7 @@ function endOutcome(event: RunEvent): StepOutcome {
 // Shared, not made per step: both runs' 16,000 steps get theirs in the render that shows the list.
 const outcome = (tone: StepOutcomeTone, label: string): StepOutcome => Object.freeze({ tone, label });
 const NO_END = outcome('unknown', 'no end recorded');
+const DID_NOT_FINISH = outcome('failed', 'did not finish');
 const FAILED = outcome('failed', 'failed');
 const STARTED = outcome('ok', 'started');
 const UNVERIFIED = outcome('unknown', 'unverified');
