@@ -313,6 +313,17 @@ describe('comparing generated and hostile runs', () => {
     ]);
   });
 
+  it("gives a run's end the tone of its status: a timeout is no success", () => {
+    const ended = (status: unknown) =>
+      stepOutcome(
+        runSteps(normalizeRun({ runId: 'r', status: 'completed', events: [{ type: 'RUN_ENDED', timestamp: 1, data: { status } }] }))[0],
+      );
+    expect(ended('completed')).toEqual({ tone: 'ok', label: 'completed' });
+    expect(ended('timeout')).toEqual({ tone: 'unknown', label: 'timeout' });
+    expect(ended('cancelled')).toEqual({ tone: 'unknown', label: 'cancelled' });
+    expect(ended(undefined)).toEqual({ tone: 'ok', label: 'ended' });
+  });
+
   it('keeps an action with no end, or an end without a start, as a step with a truthful outcome', () => {
     const run = normalizeRun({
       runId: 'r',

@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import type { Run, RunEvent } from './model';
+import { statusTone } from './status';
 import { eventDuration, timelineNesting } from './timeline-rows';
 
 // Two runs aligned step by step, as a developer reads them side by side: steps are matched by
@@ -119,7 +120,10 @@ export function stepOutcome(step: RunStep): StepOutcome {
   }
   if (event.kind === 'run' && event.phase === 'ended') {
     if (event.failed) return FAILED;
-    return { tone: 'ok', label: typeof event.data.status === 'string' ? event.data.status : 'ended' };
+    if (typeof event.data.status !== 'string') return ENDED;
+    // A run that timed out or was cancelled did not go well either: amber, as its status badge.
+    const tone = statusTone(event.data.status);
+    return { tone: tone === 'completed' ? 'ok' : tone === 'failed' ? 'failed' : 'unknown', label: event.data.status };
   }
   if (event.phase === 'started') return STARTED;
   return endOutcome(event);
@@ -139,6 +143,7 @@ const FAILED = outcome('failed', 'failed');
 const STARTED = outcome('ok', 'started');
 const UNVERIFIED = outcome('unknown', 'unverified');
 const COMPLETED = outcome('ok', 'completed');
+const ENDED = outcome('ok', 'ended');
 
 // ---------------------------------------------------------------------------------------------
 // The alignment itself works on plain keys, so it can run in a worker.

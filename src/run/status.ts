@@ -56,6 +56,11 @@ export function isUnknownRunPlaceholder(run: Run): boolean {
   return run.events.length === 0 && toneOf(run.serverStatus) === 'running';
 }
 
+/** The tone of a status as a server writes it (`timeout`, `completed`...); `other` for one the viewer does not know. */
+export function statusTone(status: string): StatusTone {
+  return toneOf(status) ?? 'other';
+}
+
 /** Own keys only: a status such as "constructor" must not find Object.prototype's. */
 function toneOf(status: string): StatusTone | undefined {
   const key = status.toLowerCase();
