@@ -207,6 +207,16 @@ test("compares a run in the documented shape with one in the real server's shape
   await expect(steps(page).filter({ hasText: 'text:large' })).toContainText('TEXT_LARGE');
 });
 
+test('an action a timed-out run never ended failed there: "did not finish", as on the run page', async ({ page }) => {
+  await open(page, `/agents/${AGENT_DOCS}/compare?a=${RUNS.tokens}&b=${RUNS.timeoutSearch}`);
+  await expect(difference(page, 'SEARCH_WEB')).toHaveText(/unverified → did not finish/);
+  const search = steps(page).filter({ hasText: 'SEARCH_WEB' });
+  await expect(search).toHaveAttribute('data-mark', 'outcome');
+  await expect(search).toContainText(/Run B: action SEARCH_WEB\s*✕\s*did not finish/);
+  // A timeout is no success: "?" in amber, as the run's status badge, not a green tick.
+  await expect(steps(page).filter({ hasText: /Run ended/ })).toContainText(/Run B: run Run ended\s*\?\s*timeout/);
+});
+
 test('each side loads and fails on its own: a missing run does not blank the other', async ({ page }) => {
   await page.goto(`/agents/${AGENT}/compare?a=${SUCCEEDS}&b=00000000-0000-0000-0000-000000000000`);
   const region = comparison(page);
