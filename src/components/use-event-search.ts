@@ -47,7 +47,18 @@ export function useEventSearch(rows: TimelineRow[], query: string): SearchState 
     };
   }, [index, key]);
 
+  return shownSearch(state, key);
+}
+
+const NO_MATCHES: ReadonlySet<string> = new Set();
+
+/**
+ * What the page shows for `key` given the last published search. Until a new search publishes its
+ * first slice (a few ms), the previous matches stay: an empty set emptied the whole list for a frame
+ * on every keystroke, and filtered every row again on each render meanwhile.
+ */
+export function shownSearch(published: SearchState & { key: string }, key: string): SearchState {
   if (!key) return IDLE;
-  if (state.key !== key) return { matches: new Set(), progress: 0, running: true };
-  return state;
+  if (published.key !== key) return { matches: published.matches ?? NO_MATCHES, progress: 0, running: true };
+  return published;
 }
