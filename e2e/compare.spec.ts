@@ -298,6 +298,15 @@ test.describe('a run still in progress', () => {
   });
 });
 
+test('says when A and B are the same run, and where to pick another', async ({ page }) => {
+  await open(page, `/agents/${AGENT}/compare?a=${SUCCEEDS}&b=${SUCCEEDS}`);
+  const note = comparison(page).getByRole('note');
+  await expect(note).toHaveText(/A and B are the same run, so nothing differs\./);
+  await expect(difference(page, 'Steps')).toHaveText(/the same in both/);
+  await note.getByRole('link', { name: `the runs of ${AGENT}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/agents/${AGENT}/runs$`));
+});
+
 test('says what is wrong with a malformed comparison link', async ({ page }) => {
   await page.goto(`/agents/${AGENT}/compare?a=${SUCCEEDS}&b=not%20an%20id`);
   await expect(page.getByRole('heading', { name: 'This link is malformed' })).toBeVisible();

@@ -4,7 +4,8 @@ import { runApiPath, runQueryOptions, type LoadedRun } from '../api/queries';
 import { CompareSideCard } from '../components/compare-side-card';
 import { ErrorState, Problem } from '../components/error-state';
 import { useNow } from '../components/use-now';
-import { runPath } from '../lib/links';
+import { Link } from 'react-router';
+import { agentRunsPath, runPath } from '../lib/links';
 import { runFacts } from '../run/compare-runs';
 import type { Run } from '../run/model';
 import { deriveStatus, isUnknownRunPlaceholder } from '../run/status';
@@ -45,8 +46,18 @@ function ServerComparison({
   const queryB = useQuery(runQueryOptions(b.agentId, b.runId, b.roomId));
   const runA = shownRun(queryA);
   const runB = shownRun(queryB);
+  const sameRun = a.agentId === b.agentId && a.runId === b.runId && a.roomId === b.roomId;
   return (
     <ComparisonFrame>
+      {sameRun && (
+        <p role="note" className="text-sm text-muted">
+          A and B are the same run, so nothing differs. To compare it with another, tick two runs in{' '}
+          <Link to={agentRunsPath(a.agentId)} className="text-accent underline">
+            the runs of {a.agentId}
+          </Link>
+          , or change <code>b=</code> in the link.
+        </p>
+      )}
       {queryA.isRefetchError && runA && <RefetchWarning error={queryA.error} />}
       {queryB.isRefetchError && runB && <RefetchWarning error={queryB.error} />}
       {runA && runB ? (
