@@ -40,32 +40,24 @@ export function runSteps(run: Run): RunStep[] {
   const steps: RunStep[] = [];
   const add = (event: RunEvent, depth: 0 | 1, parent: number) =>
     steps.push({ key: stepKey(event), event, end: null, depth, parent, durationMs: eventDuration(event, actionEnds, run.endedAt) });
-  // Started actions without an id and still without an end, by name, earliest first.
-  let openByName: Map<string, RunStep[]> | null = null;
+  // Started actions without an id, still waiting for their end, by name, earliest first.
+  const waiting = new Map<string, RunStep[]>();
   for (const event of topLevel) {
-    if (isNamedOnlyAction(event)) {
-      const name = event.name ?? '';
-      if (event.phase === 'ended') {
-        const start = openByName?.get(name)?.shift();
-        if (start) {
-          start.end = event;
-          if (start.event.timestamp !== null && event.timestamp !== null) start.durationMs = event.timestamp - start.event.timestamp;
-          continue;
-        }
-      } else if (event.phase === 'started' && !event.didNotFinish) {
-        add(event, 0, -1);
-        openByName ??= new Map();
-        const open = openByName.get(name);
-        if (open) open.push(steps[steps.length - 1]);
-        else openByName.set(name, [steps[steps.length - 1]]);
+    if (isNamedOnlyAction(event, 'ended')) {
+      const start = waiting.get(event.name ?? '')?.shift();
+      if (start) {
+        start.end = event;
+        if (start.event.timestamp !== null && event.timestamp !== null) start.durationMs = event.timestamp - start.event.timestamp;
         continue;
       }
     }
     const index = steps.length;
     add(event, 0, -1);
-    const nested = children.get(event.id);
-    if (!nested) continue;
-    for (const child of nested) {
+    if (isNamedOnlyAction(event, 'started') && !event.didNotFinish) {
+      const name = event.name ?? '';
+      waiting.set(name, [...(waiting.get(name) ?? []), steps[index]]);
+    }
+    for (const child of children.get(event.id) ?? NO_CHILDREN) {
       if (steps[index].end === null && isEndOf(child, event)) steps[index].end = child;
       else add(child, 1, index);
     }
@@ -73,9 +65,11 @@ export function runSteps(run: Run): RunStep[] {
   return steps;
 }
 
-/** An action start or end that names no action id: paired by its name alone. */
-function isNamedOnlyAction(event: RunEvent): boolean {
-  return event.kind === 'action' && !event.actionId && (event.phase === 'started' || event.phase === 'ended');
+const NO_CHILDREN: readonly RunEvent[] = [];
+
+/** An action's start or end that names no action id (the documented shape): paired by name alone. */
+function isNamedOnlyAction(event: RunEvent, phase: 'started' | 'ended'): boolean {
+  return event.kind === 'action' && !event.actionId && event.phase === phase;
 }
 
 function isEndOf(event: RunEvent, start: RunEvent): boolean {
