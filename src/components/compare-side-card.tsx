@@ -30,7 +30,7 @@ export function CompareSideCard({ side, run, status, facts, href, now }: Compare
         <StatusBadge status={status} />
         {facts.errors.length > 0 && status.tone !== 'failed' && (
           <Badge color="var(--status-failed)">
-            <span aria-hidden="true">!</span> {facts.errors.length === 1 ? '1 error' : `${facts.errors.length} errors`}
+            <span aria-hidden="true">!</span> {facts.errors.length === 1 ? '1 error' : `${formatNumber(facts.errors.length)} errors`}
           </Badge>
         )}
       </div>

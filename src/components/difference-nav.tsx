@@ -1,3 +1,4 @@
+import { formatNumber } from '../lib/format';
 interface DifferenceNavProps {
   /** 1-based position of the selected difference, or null when the selection is not a difference. */
   position: number | null;
@@ -22,8 +23,8 @@ export function DifferenceNav({ position, total, selectedLabel, onMove }: Differ
         {total === 0
           ? 'No step differs.'
           : position !== null
-            ? `Difference ${position} of ${total}${selectedLabel ? `: ${selectedLabel}` : ''}`
-            : `${total} ${total === 1 ? 'difference' : 'differences'}; press n for the next one, p for the previous one`}
+            ? `Difference ${formatNumber(position)} of ${formatNumber(total)}${selectedLabel ? `: ${selectedLabel}` : ''}`
+            : `${formatNumber(total)} ${total === 1 ? 'difference' : 'differences'}; press n for the next one, p for the previous one`}
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { formatNumber } from '../lib/format';
 import type { Difference, MarkCounts } from '../run/compare-runs';
 
 const ARROW = { up: '▲', down: '▼', changed: '≠', same: '=' };
@@ -30,7 +31,7 @@ export function DifferencesList({ differences, marks }: { differences: Differenc
           {!marks
             ? 'aligning…'
             : stepsDiffer
-              ? `${marks.added} added, ${marks.removed} removed, ${marks.outcome} with a different outcome, ${marks.text} with a changed prompt or response`
+              ? `${formatNumber(marks.added)} added, ${formatNumber(marks.removed)} removed, ${formatNumber(marks.outcome)} with a different outcome, ${formatNumber(marks.text)} with a changed prompt or response`
               : 'the same in both: none added, removed or changed'}
         </dd>
       </dl>

@@ -190,6 +190,49 @@ describe('comparing two runs', () => {
     expect(text.Errors).toBe('0 → 1; new in B: The model returned no text for REPLY');
   });
 
+  it('lists each way an outcome changed once, with its count, and counts the rest in one line', () => {
+    // Run A: 20 evaluator checks that passed; run B: the same 20 failing, each with its own error.
+    const run = (failed: (index: number) => boolean) =>
+      normalizeRun({
+        runId: 'r',
+        status: 'completed',
+        events: Array.from({ length: 20 }, (_, index) => ({
+          type: 'EVALUATOR_COMPLETED',
+          timestamp: index,
+          data: { evaluatorName: `CHECK_${index % 12}`, success: !failed(index), ...(failed(index) ? { error: `broke ${index}` } : {}) },
+        })),
+      });
+    const a = run(() => false);
+    const b = run(() => true);
+    const differences = runDifferences(runFacts(a), runFacts(b), compare(a, b));
+    const outcomes = differences.slice(6);
+    // 12 evaluator names, the first 8 twice each: 8 listed with their count, the other 4 steps in one line.
+    expect(outcomes.map((difference) => `${difference.label}: ${difference.text}`)).toEqual([
+      ...Array.from({ length: 8 }, (_, index) => `CHECK_${index} ended: completed → failed (2 steps)`),
+      'Other outcomes: 4 more steps with a different outcome: Next difference goes through them',
+    ]);
+    expect(differences[1]).toEqual({
+      label: 'Errors',
+      text: '0 → 20; new in B: broke 0; broke 1; broke 2; and 17 more',
+      direction: 'up',
+    });
+  });
+
+  it('says only the counts when the same error messages come more or less often', () => {
+    const run = (count: number) =>
+      normalizeRun({
+        runId: 'r',
+        status: 'completed',
+        events: Array.from({ length: count }, (_, index) => ({
+          type: 'EMBEDDING_EVENT',
+          timestamp: index,
+          data: { status: 'failed', error: 'no vector' },
+        })),
+      });
+    const differences = runDifferences(runFacts(run(3)), runFacts(run(1)), compare(run(3), run(1)));
+    expect(differences[1]).toEqual({ label: 'Errors', text: '3 → 1', direction: 'down' });
+  });
+
   it('is symmetric: swapping the runs swaps added and removed', () => {
     const forward = countMarks(compare(succeeds, fails));
     const backward = countMarks(compare(fails, succeeds));

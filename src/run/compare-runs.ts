@@ -144,12 +144,34 @@ export function runDifferences(a: RunFacts, b: RunFacts, items: AlignedItem[]): 
   differences.push(numberDelta(`Tokens${estimated}`, a.tokens?.total ?? null, b.tokens?.total ?? null, formatNumber, ' tokens'));
   differences.push(numberDelta('Model calls', a.modelCalls, b.modelCalls, formatNumber, ' model calls'));
   differences.push(numberDelta('Actions', a.actions, b.actions, formatNumber, ' actions'));
+  // Each way a step's outcome changed once, with how many steps changed so: a long run's hundreds of
+  // failed embeddings must not push everything else off the screen.
+  const changes = new Map<string, { label: string; text: string; steps: number }>();
   for (const item of items) {
     if (item.mark !== 'outcome' || !item.a || !item.outcomeA || !item.outcomeB) continue;
-    differences.push({ label: stepName(item.a), text: `${item.outcomeA.label} → ${item.outcomeB.label}`, direction: 'changed' });
+    const label = stepName(item.a);
+    const text = `${item.outcomeA.label} → ${item.outcomeB.label}`;
+    const change = changes.get(`${label}\n${text}`);
+    if (change) change.steps++;
+    else changes.set(`${label}\n${text}`, { label, text, steps: 1 });
   }
+  const listed = [...changes.values()];
+  for (const { label, text, steps } of listed.slice(0, MAX_OUTCOME_CHANGES))
+    differences.push({ label, text: steps > 1 ? `${text} (${formatNumber(steps)} steps)` : text, direction: 'changed' });
+  const more = listed.slice(MAX_OUTCOME_CHANGES).reduce((sum, change) => sum + change.steps, 0);
+  if (more > 0)
+    differences.push({
+      label: 'Other outcomes',
+      text: `${formatNumber(more)} more ${more === 1 ? 'step' : 'steps'} with a different outcome: Next difference goes through them`,
+      direction: 'changed',
+    });
   return differences;
 }
+
+/** Ways a step's outcome changed, listed one per line; the rest are counted in one. */
+const MAX_OUTCOME_CHANGES = 8;
+/** Error messages named per side; the rest are counted. */
+const MAX_ERRORS_NAMED = 3;
 
 function errorDifference(a: string[], b: string[]): Difference {
   const same = a.length === b.length && a.every((message, index) => message === b[index]);
@@ -159,14 +181,23 @@ function errorDifference(a: string[], b: string[]): Difference {
       text: a.length === 0 ? 'none in either run' : `the same ${a.length === 1 ? 'error' : `${a.length} errors`} in both`,
       direction: 'same',
     };
-  const onlyB = b.filter((message) => !a.includes(message));
-  const onlyA = a.filter((message) => !b.includes(message));
-  const parts = [onlyB.length ? `new in B: ${onlyB.join('; ')}` : null, onlyA.length ? `gone in B: ${onlyA.join('; ')}` : null];
+  const inA = new Set(a);
+  const inB = new Set(b);
+  const onlyB = [...inB].filter((message) => !inA.has(message));
+  const onlyA = [...inA].filter((message) => !inB.has(message));
+  const parts = [onlyB.length ? `new in B: ${someOf(onlyB)}` : null, onlyA.length ? `gone in B: ${someOf(onlyA)}` : null].filter(Boolean);
   return {
     label: 'Errors',
-    text: `${a.length} → ${b.length}; ${parts.filter(Boolean).join('; ')}`,
+    text: `${a.length} → ${b.length}${parts.length ? `; ${parts.join('; ')}` : ''}`,
     direction: b.length > a.length ? 'up' : b.length < a.length ? 'down' : 'changed',
   };
+}
+
+/** The first few distinct messages, then how many more. */
+function someOf(messages: string[]): string {
+  const named = messages.slice(0, MAX_ERRORS_NAMED).join('; ');
+  const more = messages.length - MAX_ERRORS_NAMED;
+  return more > 0 ? `${named}; and ${formatNumber(more)} more` : named;
 }
 
 /** "+1,204 tokens (+38%)"; a figure missing on one side says so. */
