@@ -173,6 +173,26 @@ test('fits a phone screen: every aligned step wraps inside its row', async ({ pa
   expect(mark!.y + mark!.height).toBeLessThanOrEqual(sideA!.y + 1);
 });
 
+test.describe('copying a comparison', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('copies its link, and a Markdown summary of both runs and what differs for an issue', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Copy link to this comparison' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+
+    await page.getByRole('button', { name: 'Copy the comparison as Markdown' }).click();
+    await expect(page.getByRole('button', { name: 'Copy the comparison as Markdown' })).toHaveText('Copied');
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toContain(`## elizaOS runs compared: A ${SUCCEEDS} → B ${FAILS}`);
+    expect(markdown).toContain('| Status | completed | completed, **1 error** |');
+    expect(markdown).toContain('- REPLY: completed → failed\n');
+    expect(markdown).toContain('- Errors: 0 → 1; new in B: The model returned no text for REPLY\n');
+    expect(markdown).toContain('- Steps: 1 added, 2 removed, 1 with a different outcome, 1 with a changed prompt or response\n');
+    expect(markdown).toContain(`Link: <${page.url()}>`);
+  });
+});
+
 test('compares a run with the previous run in one click from the run page', async ({ page }) => {
   await page.goto(`/agents/${AGENT}/runs/${FAILS}`);
   await page.getByRole('link', { name: 'Compare with previous run' }).click();
@@ -344,4 +364,7 @@ test('compares two run files dropped together, in the browser', async ({ page })
   await expect(comparison(page)).toContainText('A is reply-succeeds.json, B is reply-fails.json');
   await expect(steps(page).filter({ hasText: 'REPLY' })).toHaveAttribute('data-mark', 'outcome', { timeout: 20_000 });
   await expect(difference(page, 'REPLY')).toHaveText(/completed → failed/);
+  // The files are only in this browser: there is no link to copy, only the Markdown.
+  await expect(page.getByRole('button', { name: 'Copy the comparison as Markdown' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy link to this comparison' })).toHaveCount(0);
 });

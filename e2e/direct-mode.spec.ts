@@ -61,6 +61,11 @@ test('compares two runs read straight from the elizaOS server, each with the sto
   for (const id of [a, b])
     expect(seen.some((request) => request.url.endsWith(`/runs/${id}`) && request.apiKey === DIRECT_API_KEY)).toBe(true);
   expect(seen.every((request) => request.apiKey === DIRECT_API_KEY && !request.cookie)).toBe(true);
+  // Its link names the server, for a teammate's viewer to ask before switching; never the key.
+  await comparison.getByRole('button', { name: 'Copy link to this comparison' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain(`server=${encodeURIComponent(DIRECT)}`);
+  expect(link).not.toContain(DIRECT_API_KEY);
 });
 
 test('asks before following a link to another server, and sends it no stored key', async ({ page }) => {

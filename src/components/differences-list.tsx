@@ -1,11 +1,10 @@
-import { formatNumber } from '../lib/format';
-import type { Difference, MarkCounts } from '../run/compare-runs';
+import { stepsDiffer, stepsDifferenceText, type Difference, type MarkCounts } from '../run/compare-runs';
 
 const ARROW = { up: '▲', down: '▼', changed: '≠', same: '=' };
 
 /** What differs between the two runs, first: each figure with its delta and direction. */
 export function DifferencesList({ differences, marks }: { differences: Difference[]; marks: MarkCounts | null }) {
-  const stepsDiffer = marks !== null && marks.added + marks.removed + marks.outcome + marks.text > 0;
+  const differ = marks !== null && stepsDiffer(marks);
   return (
     <section aria-labelledby="differences-title" className="rounded-md border border-border p-3">
       <h3 id="differences-title" className="mb-2 text-sm font-semibold">
@@ -24,15 +23,11 @@ export function DifferencesList({ differences, marks }: { differences: Differenc
           </div>
         ))}
         <dt className="text-xs text-muted">Steps</dt>
-        <dd className={stepsDiffer ? 'font-semibold' : 'text-muted'}>
+        <dd className={differ ? 'font-semibold' : 'text-muted'}>
           <span aria-hidden="true" className="mr-1 inline-block w-3 text-xs">
-            {marks ? ARROW[stepsDiffer ? 'changed' : 'same'] : ''}
+            {marks ? ARROW[differ ? 'changed' : 'same'] : ''}
           </span>
-          {!marks
-            ? 'aligning…'
-            : stepsDiffer
-              ? `${formatNumber(marks.added)} added, ${formatNumber(marks.removed)} removed, ${formatNumber(marks.outcome)} with a different outcome, ${formatNumber(marks.text)} with a changed prompt or response`
-              : 'the same in both: none added, removed or changed'}
+          {marks ? stepsDifferenceText(marks) : 'aligning…'}
         </dd>
       </dl>
     </section>

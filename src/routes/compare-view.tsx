@@ -10,6 +10,9 @@ import { useCompareKeys } from '../components/use-compare-keys';
 import type { RevealRequest } from '../components/use-window-list';
 import { useNow } from '../components/use-now';
 import { Skeleton } from '../components/ui/skeleton';
+import { CopyButton } from '../components/ui/copy-button';
+import { shareableUrl } from '../api/share-link';
+import { comparisonToMarkdown } from '../run/compare-markdown';
 import { runSteps } from '../run/align-runs';
 import { countMarks, isLegacyStepId, resolveStepId, runDifferences, runFacts, stepName } from '../run/compare-runs';
 import type { Run } from '../run/model';
@@ -100,8 +103,26 @@ export function CompareView({ a, b, step: requestedStep, onStep }: CompareViewPr
   const selected = selectedIndex >= 0 && items ? items[selectedIndex] : null;
   const position = selected && selected.mark !== 'same' ? differenceIndexes.indexOf(selectedIndex) + 1 : null;
 
+  // Read when pressed: the differences as they are then (token estimates may have come since).
+  const markdown = () =>
+    comparisonToMarkdown(
+      { runId: runA.runId, facts: factsA },
+      { runId: runB.runId, facts: factsB },
+      differences,
+      marks,
+      a.href && b.href ? shareableUrl(location.href) : null,
+    );
+
   return (
     <div className="space-y-4">
+      {/* Beside the frame's title where there is room; its own line on a phone. */}
+      <div className="flex flex-wrap justify-end gap-2 sm:absolute sm:right-4 sm:top-4">
+        {/* A file's comparison has no link that opens it elsewhere: its runs are only in this browser. */}
+        {a.href && b.href && (
+          <CopyButton text={() => shareableUrl(location.href)} label="Copy link to this comparison" idleText="Copy link" />
+        )}
+        <CopyButton text={markdown} label="Copy the comparison as Markdown" idleText="Copy as Markdown" />
+      </div>
       <div className="grid gap-3 md:grid-cols-2">
         <CompareSideCard side="A" run={runA} status={deriveStatus(runA)} facts={factsA} href={a.href} now={now} />
         <CompareSideCard side="B" run={runB} status={deriveStatus(runB)} facts={factsB} href={b.href} now={now} />
@@ -149,7 +170,7 @@ export function CompareView({ a, b, step: requestedStep, onStep }: CompareViewPr
 /** The region that holds a comparison, whatever state its runs are in. */
 export function ComparisonFrame({ children }: { children: ReactNode }) {
   return (
-    <Card aria-labelledby="compare-title" className="space-y-3">
+    <Card aria-labelledby="compare-title" className="relative space-y-3">
       <CardTitle id="compare-title">Run comparison</CardTitle>
       {children}
     </Card>

@@ -130,6 +130,16 @@ export interface Difference {
   direction: Direction;
 }
 
+/** How the aligned steps differ, in words; the differences list and the Markdown say the same. */
+export function stepsDifferenceText(marks: MarkCounts): string {
+  if (!stepsDiffer(marks)) return 'the same in both: none added, removed or changed';
+  return `${formatNumber(marks.added)} added, ${formatNumber(marks.removed)} removed, ${formatNumber(marks.outcome)} with a different outcome, ${formatNumber(marks.text)} with a changed prompt or response`;
+}
+
+export function stepsDiffer(marks: MarkCounts): boolean {
+  return marks.added + marks.removed + marks.outcome + marks.text > 0;
+}
+
 /** Status, errors, duration, tokens, model calls, actions and changed action outcomes, A to B. */
 export function runDifferences(a: RunFacts, b: RunFacts, items: AlignedItem[]): Difference[] {
   const differences: Difference[] = [];

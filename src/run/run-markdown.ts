@@ -82,7 +82,8 @@ function foldedPrompt(prompt: string, indent: string): string[] {
   ];
 }
 
-function oneLine(text: string): string {
+/** Whitespace runs, newlines included, as one space: a list item or a table cell stays one line. */
+export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
