@@ -55,7 +55,9 @@ export function runSteps(run: Run): RunStep[] {
     add(event, 0, -1);
     if (isNamedOnlyAction(event, 'started') && !event.didNotFinish) {
       const name = event.name ?? '';
-      waiting.set(name, [...(waiting.get(name) ?? []), steps[index]]);
+      const queue = waiting.get(name);
+      if (queue) queue.push(steps[index]);
+      else waiting.set(name, [steps[index]]);
     }
     for (const child of children.get(event.id) ?? NO_CHILDREN) {
       if (steps[index].end === null && isEndOf(child, event)) steps[index].end = child;
